@@ -1,0 +1,78 @@
+package gov.county.platform.ledger;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Write to the ledger" in a diagram ({@code camunda:delegateExpression="${ledgerDelegate}"}), as a
+ * service task or an execution listener. Input parameters: {@code event} (required), {@code unit},
+ * {@code detail}, {@code dueAt} (a Date or ISO-8601 text). The case number is the business key; the
+ * actor is the logged-in user whose action runs this, or {@code system} for timers.
+ */
+@Component("ledgerDelegate")
+public class LedgerDelegate implements JavaDelegate {
+
+	static final String EVENT = "event";
+
+	static final String UNIT = "unit";
+
+	static final String DETAIL = "detail";
+
+	static final String DUE_AT = "dueAt";
+
+	private final LedgerService ledger;
+
+	public LedgerDelegate(LedgerService ledger) {
+		this.ledger = ledger;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String caseNo = execution.getProcessBusinessKey();
+		if (caseNo == null || caseNo.isBlank()) {
+			throw new IllegalStateException("'" + execution.getCurrentActivityId()
+					+ "' writes to the ledger, but the process instance has no business key (case number)");
+		}
+		Object event = execution.getVariableLocal(EVENT);
+		if (event == null || event.toString().isBlank()) {
+			throw new IllegalArgumentException(
+					"'" + execution.getCurrentActivityId() + "' needs the input parameter '" + EVENT + "'");
+		}
+		Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		String processKey = execution.getProcessDefinitionId().split(":")[0];
+		this.ledger.append(new LedgerEvent(caseNo, processKey, event.toString(), text(execution.getVariableLocal(UNIT)),
+				user == null || user.getUserId() == null ? LedgerEvent.SYSTEM_ACTOR : user.getUserId(),
+				instant(execution.getVariableLocal(DUE_AT)), text(execution.getVariableLocal(DETAIL))));
+	}
+
+	private static String text(Object value) {
+		return value == null || value.toString().isBlank() ? null : value.toString();
+	}
+
+	static Instant instant(Object value) {
+		if (value == null || value.toString().isBlank()) {
+			return null;
+		}
+		if (value instanceof Date date) {
+			return date.toInstant();
+		}
+		if (value instanceof Instant instant) {
+			return instant;
+		}
+		try {
+			return OffsetDateTime.parse(value.toString()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("ledger input 'dueAt' must be a date or an ISO-8601 date-time, was '"
+					+ value + "'", ex);
+		}
+	}
+
+}

@@ -1,0 +1,273 @@
+package gov.county.platform.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ledger (台账). Entries are only ever inserted: there is no update or delete path. Each entry is
+ * written through the engine's DataSource in the caller's transaction, so an engine rollback takes
+ * the entry with it; a row lock on the case's chain head keeps each case's chain linear across nodes.
+ */
+@Service
+public class LedgerService {
+
+	static final int MAX_DETAIL = 20_000;
+
+	private static final String COLUMNS = "id, case_no, seq, process_key, event, unit, actor, occurred_at, due_at, "
+			+ "detail, hash, previous_hash";
+
+	private static final RowMapper<LedgerEntry> ENTRY = LedgerService::mapEntry;
+
+	private final JdbcTemplate jdbc;
+
+	public LedgerService(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Appends one entry to its case's chain, in the current transaction (a new one if none). */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public LedgerEntry append(LedgerEvent event) {
+		requireText(event.caseNo(), "caseNo", 32);
+		requireText(event.process(), "process", 64);
+		requireText(event.event(), "event", 40);
+		requireText(event.actor(), "actor", 64);
+		if (event.unit() != null && event.unit().length() > 64) {
+			throw new IllegalArgumentException("ledger unit is longer than 64 characters: " + event.unit());
+		}
+		if (event.detail() != null && event.detail().length() > MAX_DETAIL) {
+			throw new IllegalArgumentException("ledger detail is longer than " + MAX_DETAIL + " characters");
+		}
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant dueAt = event.dueAt() == null ? null : event.dueAt().truncatedTo(ChronoUnit.MILLIS);
+
+		List<Object[]> head = this.jdbc.query(
+				"SELECT last_seq, last_hash FROM ledger_case_head WHERE case_no = ? FOR UPDATE",
+				(rs, i) -> new Object[] { rs.getInt(1), rs.getString(2) }, event.caseNo());
+		int seq = head.isEmpty() ? 1 : (Integer) head.get(0)[0] + 1;
+		String previousHash = head.isEmpty() ? null : (String) head.get(0)[1];
+		String hash = LedgerHash.of(event.caseNo(), seq, event.process(), event.event(), event.unit(), event.actor(),
+				at, dueAt, event.detail(), previousHash);
+		if (head.isEmpty()) {
+			this.jdbc.update("INSERT INTO ledger_case_head (case_no, last_seq, last_hash) VALUES (?, ?, ?)",
+					event.caseNo(), seq, hash);
+		}
+		else {
+			this.jdbc.update("UPDATE ledger_case_head SET last_seq = ?, last_hash = ? WHERE case_no = ?", seq, hash,
+					event.caseNo());
+		}
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		Object[] values = { event.caseNo(), seq, event.process(), event.event(), event.unit(), event.actor(),
+				timestamp(at), timestamp(dueAt), event.detail(), previousHash, hash };
+		this.jdbc.update(con -> {
+			PreparedStatement insert = con.prepareStatement("INSERT INTO ledger_entry (case_no, seq, process_key, "
+					+ "event, unit, actor, occurred_at, due_at, detail, previous_hash, hash) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] { "id" });
+			for (int i = 0; i < values.length; i++) {
+				insert.setObject(i + 1, values[i]);
+			}
+			return insert;
+		}, key);
+		long id = Objects.requireNonNull(key.getKey()).longValue();
+		return new LedgerEntry(id, event.caseNo(), seq, event.process(), event.event(),
+				event.unit(), event.actor(), at, dueAt, event.detail(), hash, previousHash);
+	}
+
+	/** The whole chain of one case, oldest first. */
+	@Transactional(readOnly = true)
+	public List<LedgerEntry> caseHistory(String caseNo) {
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM ledger_entry WHERE case_no = ? ORDER BY seq", ENTRY,
+				caseNo);
+	}
+
+	@Transactional(readOnly = true)
+	public LedgerPage search(LedgerQuery query, int page, int size) {
+		Where where = where(query);
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry e" + where.sql(), Long.class,
+				where.args().toArray());
+		List<Object> args = new ArrayList<>(where.args());
+		args.add(size);
+		args.add((long) page * size);
+		List<LedgerEntry> entries = this.jdbc.query("SELECT " + COLUMNS + " FROM ledger_entry e" + where.sql()
+				+ " ORDER BY occurred_at, id LIMIT ? OFFSET ?", ENTRY, args.toArray());
+		return new LedgerPage(entries, page, size, total == null ? 0 : total);
+	}
+
+	/** Streams every entry matching the query, oldest first, without holding them all in memory. */
+	@Transactional(readOnly = true)
+	public void export(LedgerQuery query, Consumer<LedgerEntry> sink) {
+		Where where = where(query);
+		this.jdbc.query(con -> {
+			var statement = con.prepareStatement(
+					"SELECT " + COLUMNS + " FROM ledger_entry e" + where.sql() + " ORDER BY occurred_at, id");
+			statement.setFetchSize(1000);
+			for (int i = 0; i < where.args().size(); i++) {
+				statement.setObject(i + 1, where.args().get(i));
+			}
+			return statement;
+		}, rs -> {
+			sink.accept(mapEntry(rs, 0));
+		});
+	}
+
+	/**
+	 * Recomputes every case's chain: each entry's hash, its link to the previous entry, gap-free
+	 * sequence numbers, and that the chain ends where its head says. Reports the broken entry with
+	 * the lowest id.
+	 */
+	@Transactional(readOnly = true)
+	public LedgerVerification verify() {
+		ChainCheck check = new ChainCheck();
+		this.jdbc.query(con -> {
+			var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM ledger_entry ORDER BY case_no, seq");
+			statement.setFetchSize(2000);
+			return statement;
+		}, rs -> {
+			check.accept(mapEntry(rs, 0));
+		});
+		this.jdbc.query("SELECT h.case_no, h.last_seq, h.last_hash, "
+				+ "(SELECT MAX(seq) FROM ledger_entry e WHERE e.case_no = h.case_no) FROM ledger_case_head h", rs -> {
+					String caseNo = rs.getString(1);
+					int headSeq = rs.getInt(2);
+					Number maxSeq = (Number) rs.getObject(4);
+					if (maxSeq == null || maxSeq.intValue() != headSeq) {
+						List<LedgerEntry> last = this.jdbc.query("SELECT " + COLUMNS
+								+ " FROM ledger_entry WHERE case_no = ? ORDER BY seq DESC LIMIT 1", ENTRY, caseNo);
+						check.broken(last.isEmpty() ? null : last.get(0), "case " + caseNo + " should end at entry "
+								+ headSeq + " but its last entry is " + (maxSeq == null ? "missing" : maxSeq));
+					}
+				});
+		return check.result();
+	}
+
+	private static final class ChainCheck {
+
+		private long checked;
+
+		private String caseNo;
+
+		private int lastSeq;
+
+		private String lastHash;
+
+		private LedgerEntry firstBroken;
+
+		private String problem;
+
+		void accept(LedgerEntry entry) {
+			this.checked++;
+			if (!entry.caseNo().equals(this.caseNo)) {
+				this.caseNo = entry.caseNo();
+				this.lastSeq = 0;
+				this.lastHash = null;
+			}
+			if (entry.seq() != this.lastSeq + 1) {
+				broken(entry, "entry " + entry.seq() + " of case " + entry.caseNo() + " follows entry " + this.lastSeq
+						+ ": entries are missing");
+			}
+			else if (!Objects.equals(entry.previousHash(), this.lastHash)) {
+				broken(entry, "entry " + entry.seq() + " of case " + entry.caseNo()
+						+ " does not link to the hash of the entry before it");
+			}
+			else if (!LedgerHash.of(entry).equals(entry.hash())) {
+				broken(entry, "entry " + entry.seq() + " of case " + entry.caseNo()
+						+ " was altered: its content no longer matches its hash");
+			}
+			this.lastSeq = entry.seq();
+			this.lastHash = entry.hash();
+		}
+
+		void broken(LedgerEntry entry, String problem) {
+			if (this.firstBroken == null || (entry != null && entry.id() < this.firstBroken.id())) {
+				this.firstBroken = entry;
+				this.problem = problem;
+			}
+		}
+
+		LedgerVerification result() {
+			return this.problem == null ? new LedgerVerification(true, this.checked, null, null)
+					: new LedgerVerification(false, this.checked, this.firstBroken, this.problem);
+		}
+
+	}
+
+	private record Where(String sql, List<Object> args) {
+	}
+
+	private static Where where(LedgerQuery q) {
+		StringBuilder sql = new StringBuilder();
+		List<Object> args = new ArrayList<>();
+		if (q.caseNo() != null) {
+			sql.append(" AND e.case_no = ?");
+			args.add(q.caseNo());
+		}
+		if (q.unit() != null) {
+			sql.append(" AND e.unit = ?");
+			args.add(q.unit());
+		}
+		if (q.event() != null) {
+			sql.append(" AND e.event = ?");
+			args.add(q.event());
+		}
+		if (q.from() != null) {
+			sql.append(" AND e.occurred_at >= ?");
+			args.add(timestamp(q.from()));
+		}
+		if (q.to() != null) {
+			sql.append(" AND e.occurred_at < ?");
+			args.add(timestamp(q.to()));
+		}
+		if (q.visibleUnits() != null) {
+			if (q.visibleUnits().isEmpty()) {
+				sql.append(" AND 1 = 0");
+			}
+			else {
+				sql.append(" AND e.case_no IN (SELECT v.case_no FROM ledger_entry v WHERE v.unit IN (")
+					.append(String.join(", ", q.visibleUnits().stream().map(u -> "?").toList()))
+					.append("))");
+				args.addAll(q.visibleUnits());
+			}
+		}
+		return new Where(sql.isEmpty() ? "" : " WHERE" + sql.substring(4), args);
+	}
+
+	private static void requireText(String value, String field, int max) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("ledger " + field + " is missing");
+		}
+		if (value.length() > max) {
+			throw new IllegalArgumentException("ledger " + field + " is longer than " + max + " characters: " + value);
+		}
+	}
+
+	private static OffsetDateTime timestamp(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static LedgerEntry mapEntry(ResultSet rs, int row) throws SQLException {
+		return new LedgerEntry(rs.getLong("id"), rs.getString("case_no"), rs.getInt("seq"), rs.getString("process_key"),
+				rs.getString("event"), rs.getString("unit"), rs.getString("actor"), instant(rs, "occurred_at"),
+				instant(rs, "due_at"), rs.getString("detail"), rs.getString("hash"), rs.getString("previous_hash"));
+	}
+
+}

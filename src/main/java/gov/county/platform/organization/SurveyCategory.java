@@ -1,0 +1,13 @@
+package gov.county.platform.organization;
+
+/** The satisfaction-survey category a unit is ranked in (seed 004). */
+public enum SurveyCategory {
+
+	/** Vertically managed: results go to the supervising department. */
+	VERTICAL,
+	/** Party and mass organisations. */
+	PARTY_MASS,
+	/** Government functional departments (and townships). */
+	GOVERNMENT
+
+}

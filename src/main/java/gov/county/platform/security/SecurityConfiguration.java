@@ -1,0 +1,69 @@
+package gov.county.platform.security;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import gov.county.platform.organization.Directory;
+
+/**
+ * Nobody reaches the engine REST API or the platform API without a login. The Camunda webapps keep
+ * their own session login; {@code /api/public/**} is open.
+ */
+@Configuration
+class SecurityConfiguration implements WebMvcConfigurer {
+
+	/** Camunda's REST starter registers no authentication: this does, with the engine's users. */
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ProcessEngineAuthenticationFilter());
+		registration.setName("engine-rest-authentication");
+		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+				HttpBasicAuthenticationProvider.class.getName());
+		registration.addUrlPatterns("/engine-rest/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity, Directory directory) {
+		FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ApiAuthenticationFilter(identity, directory));
+		registration.setName("api-authentication");
+		registration.addUrlPatterns("/api/*", "/api");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new HandlerMethodArgumentResolver() {
+			@Override
+			public boolean supportsParameter(MethodParameter parameter) {
+				return parameter.getParameterType() == PlatformUser.class;
+			}
+
+			@Override
+			public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
+					NativeWebRequest request, WebDataBinderFactory binderFactory) {
+				HttpServletRequest servletRequest = request.getNativeRequest(HttpServletRequest.class);
+				return servletRequest == null ? null : servletRequest.getAttribute(ApiAuthenticationFilter.USER_ATTRIBUTE);
+			}
+		});
+	}
+
+}

@@ -1,0 +1,154 @@
+package gov.county.platform.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import gov.county.platform.PlatformIntegrationTest;
+
+@PlatformIntegrationTest
+class LedgerServiceTests {
+
+	@Autowired
+	LedgerService ledger;
+
+	@Autowired
+	CaseNumberService caseNumbers;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Test
+	void chainsEachCaseAndVerifies() {
+		String caseNo = this.caseNumbers.next("TL");
+		LedgerEntry filed = this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "FILED", "township-labao",
+				"township-labao-clerk", null, "道路破损"));
+		LedgerEntry accepted = this.ledger.append(
+				new LedgerEvent(caseNo, "TestProcess", "ACCEPTED", "township-labao", "township-labao-clerk", null, null));
+
+		assertThat(filed.seq()).isEqualTo(1);
+		assertThat(filed.previousHash()).isNull();
+		assertThat(accepted.seq()).isEqualTo(2);
+		assertThat(accepted.previousHash()).isEqualTo(filed.hash());
+		assertThat(this.ledger.caseHistory(caseNo)).containsExactly(filed, accepted);
+		assertThat(this.ledger.verify().ok()).isTrue();
+	}
+
+	@Test
+	void verifyFindsASingleAlteredByteAndNamesTheEntry() {
+		String caseNo = this.caseNumbers.next("TL");
+		this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "FILED", "dept-housing", "system", null, "amount 100"));
+		LedgerEntry target = this.ledger.append(
+				new LedgerEvent(caseNo, "TestProcess", "HANDLED", "dept-housing", "dept-housing-clerk", null, "amount 100"));
+		this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "CLOSED", "dept-housing", "system", null, null));
+		assertThat(this.ledger.verify().ok()).isTrue();
+
+		this.jdbc.update("UPDATE ledger_entry SET detail = 'amount 900' WHERE id = ?", target.id());
+		try {
+			LedgerVerification broken = this.ledger.verify();
+			assertThat(broken.ok()).isFalse();
+			assertThat(broken.firstBroken().id()).isEqualTo(target.id());
+			assertThat(broken.firstBroken().caseNo()).isEqualTo(caseNo);
+			assertThat(broken.problem()).contains("altered");
+		}
+		finally {
+			this.jdbc.update("UPDATE ledger_entry SET detail = 'amount 100' WHERE id = ?", target.id());
+		}
+		assertThat(this.ledger.verify().ok()).isTrue();
+	}
+
+	@Test
+	void verifyFindsADeletedEntry() {
+		String caseNo = this.caseNumbers.next("TL");
+		this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "FILED", null, "system", null, null));
+		LedgerEntry middle = this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "ACCEPTED", null, "system", null, null));
+		LedgerEntry last = this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "CLOSED", null, "system", null, null));
+
+		this.jdbc.update("DELETE FROM ledger_entry WHERE id = ?", middle.id());
+		try {
+			LedgerVerification broken = this.ledger.verify();
+			assertThat(broken.ok()).isFalse();
+			assertThat(broken.firstBroken().id()).isEqualTo(last.id());
+			assertThat(broken.problem()).contains("missing");
+		}
+		finally {
+			this.jdbc.update("INSERT INTO ledger_entry (id, case_no, seq, process_key, event, unit, actor, occurred_at, "
+					+ "due_at, detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", middle.id(),
+					middle.caseNo(), middle.seq(), middle.process(), middle.event(), middle.unit(), middle.actor(),
+					middle.at().atOffset(java.time.ZoneOffset.UTC), null, null, middle.previousHash(), middle.hash());
+		}
+		assertThat(this.ledger.verify().ok()).isTrue();
+	}
+
+	@Test
+	void rolledBackTransactionLeavesNoEntry() {
+		String caseNo = "TL-ROLLBACK-1";
+		this.transaction.executeWithoutResult(status -> {
+			this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "FILED", null, "system", null, null));
+			status.setRollbackOnly();
+		});
+		assertThat(this.ledger.caseHistory(caseNo)).isEmpty();
+	}
+
+	@Test
+	void refusesAnEntryWithoutEvent() {
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.ledger.append(new LedgerEvent("TL-X", "P", " ", null, "system", null, null)))
+			.hasMessageContaining("event");
+	}
+
+	@Test
+	void caseNumbersAreUniqueAndGapFreeUnderConcurrency() throws Exception {
+		int threads = 8;
+		int perThread = 25;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		List<Callable<List<String>>> work = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			work.add(() -> {
+				List<String> mine = new ArrayList<>();
+				for (int i = 0; i < perThread; i++) {
+					mine.add(this.transaction.execute(status -> this.caseNumbers.next("TC")));
+				}
+				return mine;
+			});
+		}
+		List<String> all = new ArrayList<>();
+		for (Future<List<String>> result : pool.invokeAll(work)) {
+			all.addAll(result.get());
+		}
+		pool.shutdown();
+
+		int year = Year.now(ZoneId.of("Asia/Shanghai")).getValue();
+		assertThat(all).hasSize(threads * perThread).doesNotHaveDuplicates();
+		assertThat(all).allMatch(n -> n.matches("TC-" + year + "-\\d{6}"));
+		List<Integer> numbers = all.stream().map(n -> Integer.parseInt(n.substring(8))).sorted().toList();
+		assertThat(numbers.get(numbers.size() - 1) - numbers.get(0)).as("no gaps").isEqualTo(numbers.size() - 1);
+	}
+
+	@Test
+	void rolledBackCaseNumberIsNotSkipped() {
+		String before = this.caseNumbers.next("TR");
+		this.transaction.executeWithoutResult(status -> {
+			this.caseNumbers.next("TR");
+			status.setRollbackOnly();
+		});
+		String after = this.caseNumbers.next("TR");
+		assertThat(Integer.parseInt(after.substring(8))).isEqualTo(Integer.parseInt(before.substring(8)) + 1);
+	}
+
+}
