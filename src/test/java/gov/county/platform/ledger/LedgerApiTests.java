@@ -124,7 +124,7 @@ class LedgerApiTests {
 		assertThat(this.rest.getForEntity("/api/ledger", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		// a wrong password locks the user for a few seconds (Camunda's brute-force delay): not a shared user
-		ResponseEntity<String> wrong = this.rest.withBasicAuth("dept-commerce-clerk", "nope").getForEntity("/api/ledger",
+		ResponseEntity<String> wrong = this.rest.withBasicAuth("dept-womens-federation-clerk", "nope").getForEntity("/api/ledger",
 				String.class);
 		assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(wrong.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");

@@ -1,0 +1,165 @@
+package gov.county.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import gov.county.platform.ledger.CaseNumberService;
+import gov.county.platform.ledger.LedgerEntry;
+import gov.county.platform.ledger.LedgerEvent;
+import gov.county.platform.ledger.LedgerService;
+
+/**
+ * The production profile on a real PostgreSQL 17 (embedded binaries): Camunda's schema and the
+ * platform's migrations, the ledger, case numbers and the delegates, and no demo logins.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"platform.admin.password=Pg-Admin-2026!", "camunda.bpm.job-execution.enabled=false",
+		"platform.security.clerk-startable-processes=DelegateProbeProcess" })
+@ActiveProfiles("postgres")
+class PostgresPlatformTests {
+
+	static final EmbeddedPostgres postgres;
+
+	static {
+		try {
+			postgres = EmbeddedPostgres.builder().start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot start embedded PostgreSQL", ex);
+		}
+	}
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("DB_URL", () -> postgres.getJdbcUrl("postgres", "postgres"));
+		registry.add("DB_USER", () -> "postgres");
+		registry.add("DB_PASSWORD", () -> "");
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		postgres.close();
+	}
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	LedgerService ledger;
+
+	@Autowired
+	CaseNumberService caseNumbers;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Test
+	void runsOnPostgresql() {
+		assertThat(this.jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL 17");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM platform_schema_history WHERE success AND version = '1'", Integer.class))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void onlyTheConfiguredAdminPasswordWorksAndThereAreNoDemoUsers() {
+		assertThat(this.rest.withBasicAuth("admin", "Pg-Admin-2026!").getForEntity("/engine-rest/user", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.rest.withBasicAuth("admin", "demo").getForEntity("/engine-rest/user", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.rest.getForEntity("/api/ledger", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.identity.createUserQuery().userId("township-labao-clerk").count()).isZero();
+		assertThat(this.identity.createGroupQuery().groupId("township-labao").count()).as("the chart is synced")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void ledgerChainsAndDetectsTamperingOnPostgresql() {
+		String caseNo = this.caseNumbers.next("PG");
+		this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "FILED", "township-labao", "system", null, "拉包乡"));
+		LedgerEntry second = this.ledger.append(
+				new LedgerEvent(caseNo, "TestProcess", "CLOSED", "township-labao", "system", null, "done"));
+		assertThat(this.ledger.verify().ok()).isTrue();
+
+		this.jdbc.update("UPDATE ledger_entry SET actor = 'someone' WHERE id = ?", second.id());
+		try {
+			assertThat(this.ledger.verify().firstBroken().id()).isEqualTo(second.id());
+		}
+		finally {
+			this.jdbc.update("UPDATE ledger_entry SET actor = 'system' WHERE id = ?", second.id());
+		}
+		assertThat(this.ledger.verify().ok()).isTrue();
+	}
+
+	@Test
+	void caseNumbersAreUniqueAndGapFreeOnPostgresql() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		List<Callable<String>> work = new ArrayList<>();
+		for (int i = 0; i < 120; i++) {
+			work.add(() -> this.transaction.execute(status -> this.caseNumbers.next("PC")));
+		}
+		List<String> numbers = new ArrayList<>();
+		for (Future<String> number : pool.invokeAll(work)) {
+			numbers.add(number.get());
+		}
+		pool.shutdown();
+		List<Integer> values = numbers.stream().map(n -> Integer.parseInt(n.substring(8))).sorted().toList();
+		assertThat(numbers).doesNotHaveDuplicates();
+		assertThat(values.get(values.size() - 1) - values.get(0)).isEqualTo(values.size() - 1);
+	}
+
+	@Test
+	void delegatesWriteTheLedgerInTheEngineTransaction() {
+		TestProcesses.deploy(this.engine.getRepositoryService());
+		RuntimeService runtime = this.engine.getRuntimeService();
+		TaskService tasks = this.engine.getTaskService();
+		String caseNo = this.caseNumbers.next("PD");
+		ProcessInstance pi = runtime.startProcessInstanceByKey(TestProcesses.DELEGATE_PROBE, caseNo,
+				Map.of("unit", "dept-housing", "subject", "s", "dueAt", "2026-12-01T23:59:59+08:00", "fail", true));
+		String taskId = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(taskId));
+		assertThat(this.ledger.caseHistory(caseNo)).extracting(LedgerEntry::event).containsExactly("FILED");
+
+		runtime.setVariable(pi.getId(), "fail", false);
+		tasks.complete(taskId);
+		assertThat(this.ledger.caseHistory(caseNo)).extracting(LedgerEntry::event).containsExactly("FILED", "HANDLED");
+	}
+
+}

@@ -1,0 +1,69 @@
+package gov.county.platform.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import gov.county.platform.PlatformIntegrationTest;
+import gov.county.platform.organization.TasklistFilters;
+
+/** A township clerk logs into Tasklist and finds the unit's shared filters. */
+@PlatformIntegrationTest
+class TasklistLoginBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	private ChromeDriver driver;
+
+	@AfterEach
+	void quit() {
+		if (this.driver != null) {
+			this.driver.quit();
+		}
+	}
+
+	@Test
+	void clerkLogsInAndSeesTheSharedFilters() throws Exception {
+		this.driver = Browser.start();
+		WebDriverWait wait = new WebDriverWait(this.driver, Duration.ofSeconds(30));
+		this.driver.get("http://localhost:" + this.port + "/camunda/app/tasklist/default/");
+
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+		this.driver.findElement(By.cssSelector("input[autocomplete=username], input[type=text]"))
+			.sendKeys("township-labao-clerk");
+		this.driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
+
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), TasklistFilters.MY_UNIT));
+		String page = this.driver.findElement(By.tagName("body")).getText();
+		Browser.screenshot(this.driver, "tasklist-clerk-logged-in");
+
+		assertThat(page).contains(TasklistFilters.ASSIGNED_TO_ME, TasklistFilters.DUE_SOON, TasklistFilters.OVERDUE);
+	}
+
+	@Test
+	void wrongPasswordKeepsTheClerkOut() throws Exception {
+		this.driver = Browser.start();
+		WebDriverWait wait = new WebDriverWait(this.driver, Duration.ofSeconds(30));
+		this.driver.get("http://localhost:" + this.port + "/camunda/app/tasklist/default/");
+
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+		this.driver.findElement(By.cssSelector("input[autocomplete=username], input[type=text]"))
+			.sendKeys("dept-youth-league-clerk");
+		this.driver.findElement(By.cssSelector("input[type=password]")).sendKeys("not-the-password");
+		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
+
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notifications .alert, .alert-danger")));
+		assertThat(this.driver.findElement(By.tagName("body")).getText()).doesNotContain(TasklistFilters.MY_UNIT);
+	}
+
+}

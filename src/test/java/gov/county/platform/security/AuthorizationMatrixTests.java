@@ -1,0 +1,182 @@
+package gov.county.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+import gov.county.platform.PlatformIntegrationTest;
+import gov.county.platform.TestProcesses;
+
+/**
+ * Every cell of who may do what: each row is a role and an action, allowed or refused. A task of
+ * township-labao is the probe for task rights.
+ */
+@PlatformIntegrationTest
+class AuthorizationMatrixTests {
+
+	static final String CLERK = "township-labao-clerk";
+
+	static final String OTHER_CLERK = "township-baipeng-clerk";
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	AuthorizationService authorizations;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	private ProcessInstance labaoCase;
+
+	@BeforeEach
+	void aCaseOfTownshipLabao() {
+		TestProcesses.deploy(this.engine.getRepositoryService());
+		this.labaoCase = this.runtime.startProcessInstanceByKey(TestProcesses.AUTHORIZATION_PROBE,
+				Map.of("unit", "township-labao"));
+	}
+
+	enum Action {
+
+		USE_TASKLIST, USE_COCKPIT, USE_ADMIN, START_CASE, SEE_LABAO_TASK, COMPLETE_LABAO_TASK, READ_HISTORY,
+		READ_RUNNING_INSTANCE, CHANGE_VARIABLES, DELETE_INSTANCE, CREATE_USER
+
+	}
+
+	static Stream<Arguments> matrix() {
+		Map<String, List<Action>> allowed = Map.of(
+				CLERK, List.of(Action.USE_TASKLIST, Action.START_CASE, Action.SEE_LABAO_TASK, Action.COMPLETE_LABAO_TASK),
+				OTHER_CLERK, List.of(Action.USE_TASKLIST, Action.START_CASE),
+				"auditor", List.of(Action.USE_COCKPIT, Action.SEE_LABAO_TASK, Action.READ_HISTORY,
+						Action.READ_RUNNING_INSTANCE),
+				"leader", List.of(Action.USE_TASKLIST, Action.START_CASE),
+				"supervisor", List.of(Action.USE_TASKLIST, Action.START_CASE),
+				"admin", List.of(Action.values()));
+		return allowed.entrySet()
+			.stream()
+			.flatMap(role -> Stream.of(Action.values())
+				.map(action -> Arguments.of(role.getKey(), action, role.getValue().contains(action))));
+	}
+
+	@ParameterizedTest(name = "{0} {1}: {2}")
+	@MethodSource("matrix")
+	void everyCell(String user, Action action, boolean expected) {
+		assertThat(attempt(user, action)).as(user + " " + action).isEqualTo(expected);
+	}
+
+	private boolean attempt(String user, Action action) {
+		List<String> groups = this.identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+		Function<String, Boolean> app = name -> this.authorizations.isUserAuthorized(user, groups, Permissions.ACCESS,
+				Resources.APPLICATION, name);
+		String taskId = this.tasks.createTaskQuery().processInstanceId(this.labaoCase.getId()).singleResult().getId();
+		return switch (action) {
+			case USE_TASKLIST -> app.apply("tasklist");
+			case USE_COCKPIT -> app.apply("cockpit");
+			case USE_ADMIN -> app.apply("admin");
+			default -> TestProcesses.as(this.identity, user, () -> {
+				try {
+					return switch (action) {
+						case START_CASE -> this.runtime.startProcessInstanceByKey(TestProcesses.AUTHORIZATION_PROBE,
+								Map.of("unit", "township-labao")) != null;
+						case SEE_LABAO_TASK -> this.tasks.createTaskQuery().taskId(taskId).count() == 1;
+						case COMPLETE_LABAO_TASK -> {
+							this.tasks.complete(taskId);
+							yield true;
+						}
+						case READ_HISTORY -> this.history.createHistoricProcessInstanceQuery()
+							.processInstanceId(this.labaoCase.getId())
+							.count() == 1;
+						case READ_RUNNING_INSTANCE -> this.runtime.createProcessInstanceQuery()
+							.processInstanceId(this.labaoCase.getId())
+							.count() == 1;
+						case CHANGE_VARIABLES -> {
+							this.runtime.setVariable(this.labaoCase.getId(), "unit", "township-baipeng");
+							yield true;
+						}
+						case DELETE_INSTANCE -> {
+							this.runtime.deleteProcessInstance(this.labaoCase.getId(), "authorization test");
+							yield true;
+						}
+						case CREATE_USER -> {
+							this.identity.saveUser(this.identity.newUser("matrix-" + user + "-" + System.nanoTime()));
+							yield true;
+						}
+						default -> throw new IllegalStateException(action.name());
+					};
+				}
+				catch (AuthorizationException refused) {
+					return false;
+				}
+			});
+		};
+	}
+
+	@Test
+	void anonymousCallersAreRefusedEverywhereButPublic() {
+		assertThat(this.rest.getForEntity("/engine-rest/task", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.rest.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.rest.getForEntity("/api/notifications", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.rest.getForEntity("/api/public/status", Map.class).getBody()).containsEntry("status", "UP");
+	}
+
+	@Test
+	void engineRestShowsAClerkOnlyTheirUnitsTasksAndRefusesOthers() {
+		String taskId = this.tasks.createTaskQuery().processInstanceId(this.labaoCase.getId()).singleResult().getId();
+
+		List<Map<String, Object>> labaoTasks = this.rest.withBasicAuth(CLERK, "demo")
+			.getForObject("/engine-rest/task?processInstanceId=" + this.labaoCase.getId(), List.class);
+		assertThat(labaoTasks).extracting(t -> t.get("id")).containsExactly(taskId);
+
+		List<Map<String, Object>> baipengView = this.rest.withBasicAuth(OTHER_CLERK, "demo")
+			.getForObject("/engine-rest/task?processInstanceId=" + this.labaoCase.getId(), List.class);
+		assertThat(baipengView).isEmpty();
+
+		assertThat(this.rest.withBasicAuth(OTHER_CLERK, "demo")
+			.postForEntity("/engine-rest/task/" + taskId + "/complete", Map.of(), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.rest.withBasicAuth("auditor", "demo")
+			.postForEntity("/engine-rest/task/" + taskId + "/complete", Map.of(), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.rest.withBasicAuth(CLERK, "demo")
+			.postForEntity("/engine-rest/task/" + taskId + "/complete", Map.of(), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
+}
