@@ -34,7 +34,11 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<ProblemDetail> problem(ApiProblem ex) {
-		return answer(ex.status(), ex.getMessage(), ex.field());
+		ResponseEntity<ProblemDetail> answer = answer(ex.status(), ex.getMessage(), ex.field());
+		if (!ex.errors().isEmpty()) {
+			answer.getBody().setProperty("errors", ex.errors());
+		}
+		return answer;
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -14,10 +14,22 @@ public class ApiProblem extends RuntimeException {
 
 	private final String field;
 
+	private final java.util.Map<String, String> errors;
+
 	public ApiProblem(HttpStatus status, String field, String detail) {
+		this(status, field, detail, java.util.Map.of());
+	}
+
+	/** A refusal with every field at fault in {@code errors}; {@code field} names the first. */
+	public ApiProblem(HttpStatus status, String field, String detail, java.util.Map<String, String> errors) {
 		super(detail);
 		this.status = status;
 		this.field = field;
+		this.errors = errors;
+	}
+
+	public java.util.Map<String, String> errors() {
+		return this.errors;
 	}
 
 	public static ApiProblem badRequest(String field, String detail) {

@@ -16,11 +16,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
+import gov.county.platform.organization.OrganizationProperties;
+
 /**
  * Deploys {@code processes/} and {@code forms/} as one deployment at start, so that a user task's
  * {@code camunda:formRef} with binding {@code deployment} finds its form. Unchanged resources deploy
  * nothing (duplicate filtering); a changed diagram becomes a new version, as when an admin deploys
- * from Camunda Modeler.
+ * from Camunda Modeler. Unit dropdowns of forms are filled from the organisation chart on the way
+ * ({@link FormOptions}).
  */
 @Component
 class ModelDeployer {
@@ -31,8 +34,11 @@ class ModelDeployer {
 
 	private final RepositoryService repository;
 
-	ModelDeployer(RepositoryService repository) {
+	private final OrganizationProperties organization;
+
+	ModelDeployer(RepositoryService repository, OrganizationProperties organization) {
 		this.repository = repository;
+		this.organization = organization;
 	}
 
 	@Order(10)
@@ -49,7 +55,11 @@ class ModelDeployer {
 			.enableDuplicateFiltering(false);
 		for (Map.Entry<String, Resource> entry : resources.entrySet()) {
 			try (InputStream in = entry.getValue().getInputStream()) {
-				deployment.addInputStream(entry.getKey(), new ByteArrayInputStream(in.readAllBytes()));
+				byte[] bytes = in.readAllBytes();
+				if (entry.getKey().endsWith(".form")) {
+					bytes = FormOptions.fill(entry.getKey(), bytes, this.organization.units());
+				}
+				deployment.addInputStream(entry.getKey(), new ByteArrayInputStream(bytes));
 			}
 		}
 		String latestBefore = latestDeploymentId();

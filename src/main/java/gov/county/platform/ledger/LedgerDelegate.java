@@ -7,8 +7,9 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+
+import gov.county.platform.engine.Actor;
 
 /**
  * "Write to the ledger" in a diagram ({@code camunda:delegateExpression="${ledgerDelegate}"}), as a
@@ -45,10 +46,9 @@ public class LedgerDelegate implements JavaDelegate {
 			throw new IllegalArgumentException(
 					"'" + execution.getCurrentActivityId() + "' needs the input parameter '" + EVENT + "'");
 		}
-		Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		String processKey = execution.getProcessDefinitionId().split(":")[0];
 		this.ledger.append(new LedgerEvent(caseNo, processKey, event.toString(), text(execution.getVariableLocal(UNIT)),
-				user == null || user.getUserId() == null ? LedgerEvent.SYSTEM_ACTOR : user.getUserId(),
+				Actor.of(execution),
 				instant(execution.getVariableLocal(DUE_AT)), text(execution.getVariableLocal(DETAIL))));
 	}
 

@@ -2,6 +2,8 @@ package gov.county.platform.ledger;
 
 import java.time.Instant;
 
+import gov.county.platform.engine.Actor;
+
 /**
  * What is about to be written: one state change of a case.
  *
@@ -16,6 +18,6 @@ import java.time.Instant;
 public record LedgerEvent(String caseNo, String process, String event, String unit, String actor, Instant dueAt,
 		String detail) {
 
-	public static final String SYSTEM_ACTOR = "system";
+	public static final String SYSTEM_ACTOR = Actor.SYSTEM;
 
 }

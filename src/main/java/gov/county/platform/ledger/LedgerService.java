@@ -88,6 +88,18 @@ public class LedgerService {
 				event.unit(), event.actor(), at, dueAt, event.detail(), hash, previousHash);
 	}
 
+	/** Whether the case already has this event for this deadline (escalations are recorded once). */
+	@Transactional(readOnly = true)
+	public boolean hasEntry(String caseNo, String event, Instant dueAt) {
+		Integer count = dueAt == null
+				? this.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE case_no = ? AND event = ?",
+						Integer.class, caseNo, event)
+				: this.jdbc.queryForObject(
+						"SELECT COUNT(*) FROM ledger_entry WHERE case_no = ? AND event = ? AND due_at = ?", Integer.class,
+						caseNo, event, timestamp(dueAt.truncatedTo(ChronoUnit.MILLIS)));
+		return count != null && count > 0;
+	}
+
 	/** The whole chain of one case, oldest first. */
 	@Transactional(readOnly = true)
 	public List<LedgerEntry> caseHistory(String caseNo) {

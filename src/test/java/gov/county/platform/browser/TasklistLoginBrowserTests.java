@@ -31,17 +31,20 @@ class TasklistLoginBrowserTests {
 		}
 	}
 
-	@Test
-	void clerkLogsInAndSeesTheSharedFilters() throws Exception {
+	private WebDriverWait logIn(String user, String password) {
 		this.driver = Browser.start();
 		WebDriverWait wait = new WebDriverWait(this.driver, Duration.ofSeconds(30));
 		this.driver.get("http://localhost:" + this.port + "/camunda/app/tasklist/default/");
-
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-		this.driver.findElement(By.cssSelector("input[autocomplete=username], input[type=text]"))
-			.sendKeys("township-labao-clerk");
-		this.driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+		this.driver.findElement(By.cssSelector("input[autocomplete=username], input[type=text]")).sendKeys(user);
+		this.driver.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
 		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
+		return wait;
+	}
+
+	@Test
+	void clerkLogsInAndSeesTheSharedFilters() throws Exception {
+		WebDriverWait wait = logIn("township-labao-clerk", "demo");
 
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), TasklistFilters.MY_UNIT));
 		String page = this.driver.findElement(By.tagName("body")).getText();
@@ -52,15 +55,7 @@ class TasklistLoginBrowserTests {
 
 	@Test
 	void wrongPasswordKeepsTheClerkOut() throws Exception {
-		this.driver = Browser.start();
-		WebDriverWait wait = new WebDriverWait(this.driver, Duration.ofSeconds(30));
-		this.driver.get("http://localhost:" + this.port + "/camunda/app/tasklist/default/");
-
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-		this.driver.findElement(By.cssSelector("input[autocomplete=username], input[type=text]"))
-			.sendKeys("dept-youth-league-clerk");
-		this.driver.findElement(By.cssSelector("input[type=password]")).sendKeys("not-the-password");
-		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
+		WebDriverWait wait = logIn("dept-youth-league-clerk", "not-the-password");
 
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notifications .alert, .alert-danger")));
 		assertThat(this.driver.findElement(By.tagName("body")).getText()).doesNotContain(TasklistFilters.MY_UNIT);

@@ -1,0 +1,94 @@
+package gov.county.platform.card;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import gov.county.platform.engine.Actor;
+
+/**
+ * The card's service tasks, each a few lines over {@link CardService}: map the variables in, call
+ * one rule, map the outcome back.
+ */
+@Configuration
+class CardDelegates {
+
+	/** "Register card (登记)": the case number (when the start came from Tasklist), checks, FILED. */
+	@Bean
+	JavaDelegate registerCardDelegate(CardService cards) {
+		return execution -> {
+			String caseNo = execution.getProcessBusinessKey();
+			if (caseNo == null || caseNo.isBlank()) {
+				caseNo = cards.newCaseNumber();
+				execution.setProcessBusinessKey(caseNo);
+			}
+			execution.setVariables(cards.register(caseNo, execution.getVariables(), Actor.of(execution)).variables());
+		};
+	}
+
+	/** "Set deadlines (定时限)": the decision's time limit becomes dueAt, warnAt, reprimandAt. */
+	@Bean
+	JavaDelegate classifyCardDelegate(CardService cards) {
+		return execution -> execution.setVariables(
+				cards.classify(execution.getProcessBusinessKey(), execution.getVariables(), Actor.of(execution))
+					.variables());
+	}
+
+	/** A step of the escalation ladder; input parameter {@code level}: WARNED, URGED or REPRIMANDED. */
+	@Bean
+	JavaDelegate cardEscalationDelegate(CardService cards) {
+		return execution -> cards.escalate(execution.getProcessBusinessKey(), input(execution, "level"),
+				execution.getVariables());
+	}
+
+	/** Tells the submitter; inputs {@code template} and optionally the ledger {@code event}. */
+	@Bean
+	JavaDelegate notifySubmitterDelegate(CardService cards) {
+		return execution -> cards.notifySubmitter(execution.getProcessBusinessKey(), input(execution, "template"),
+				(String) execution.getVariableLocal("event"), execution.getVariables());
+	}
+
+	/** Reminds the co-units whose opinion task is still open. */
+	@Bean
+	JavaDelegate remindCoUnitsDelegate(CardService cards) {
+		return execution -> {
+			Set<String> pending = new HashSet<>();
+			var taskService = execution.getProcessEngineServices().getTaskService();
+			for (Task task : taskService.createTaskQuery()
+				.processInstanceId(execution.getProcessInstanceId())
+				.taskDefinitionKey(CardProcess.TASK_CO_HANDLE)
+				.list()) {
+				for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+					if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+						pending.add(link.getGroupId());
+					}
+				}
+			}
+			cards.remindCoUnits(execution.getProcessBusinessKey(), pending, execution.getVariables());
+		};
+	}
+
+	/** "Collate case (整理)": the summary, ORGANIZED, and the call-back window. */
+	@Bean
+	JavaDelegate collateCardDelegate(CardService cards) {
+		return execution -> execution
+			.setVariables(cards.collate(execution.getProcessBusinessKey(), execution.getVariables()).variables());
+	}
+
+	private static String input(DelegateExecution execution, String name) {
+		Object value = execution.getVariableLocal(name);
+		if (value == null || value.toString().isBlank()) {
+			throw new IllegalArgumentException("'" + execution.getCurrentActivityId() + "' needs the input parameter '"
+					+ name + "'");
+		}
+		return value.toString();
+	}
+
+}

@@ -1,0 +1,503 @@
+package gov.county.platform.card;
+
+import static gov.county.platform.card.CardProcess.*;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+import gov.county.platform.calendar.WorkingDayCalendar;
+import gov.county.platform.ledger.CaseNumberService;
+import gov.county.platform.ledger.LedgerEntry;
+import gov.county.platform.ledger.LedgerEvent;
+import gov.county.platform.ledger.LedgerService;
+import gov.county.platform.notification.Notice;
+import gov.county.platform.notification.NotificationService;
+import gov.county.platform.notification.NotificationTemplates;
+import gov.county.platform.organization.Directory;
+import gov.county.platform.organization.WellKnownGroups;
+
+/**
+ * The rules of the interaction card: what each step requires, which ledger events it leaves, how
+ * deadlines move, who is told. Delegates and listeners only map variables in and out of here.
+ */
+@Service
+public class CardService {
+
+	/** Co-units give their opinion within this many working days of dispatch. */
+	static final int CO_HANDLING_DAYS = 3;
+
+	/** A return later than this many working days after dispatch is recorded as late. */
+	static final int RETURN_DAYS = 2;
+
+	/** All extensions of one card together. */
+	static final int MAX_EXTENSION_DAYS = 10;
+
+	/** The evaluation call-back window after the case is collated. */
+	static final int EVALUATION_DAYS = 5;
+
+	/** Acceptance reminder after this many working days. */
+	static final int ACCEPTANCE_DAYS = 1;
+
+	private final CaseNumberService caseNumbers;
+
+	private final LedgerService ledger;
+
+	private final NotificationService notifications;
+
+	private final NotificationTemplates templates;
+
+	private final WorkingDayCalendar calendar;
+
+	private final Directory directory;
+
+	private final Clock clock;
+
+	public CardService(CaseNumberService caseNumbers, LedgerService ledger, NotificationService notifications,
+			NotificationTemplates templates, WorkingDayCalendar calendar, Directory directory) {
+		this.caseNumbers = caseNumbers;
+		this.ledger = ledger;
+		this.notifications = notifications;
+		this.templates = templates;
+		this.calendar = calendar;
+		this.directory = directory;
+		this.clock = Clock.systemUTC();
+	}
+
+	/** What a step decided: variables to set on the process. */
+	public record Outcome(Map<String, Object> variables) {
+
+		static Outcome none() {
+			return new Outcome(Map.of());
+		}
+
+	}
+
+	/** A new card number, taken in the caller's (the intake's) transaction. */
+	public String newCaseNumber() {
+		return this.caseNumbers.next(CASE_PREFIX);
+	}
+
+	/**
+	 * Registers a card that just started: validates its data (the Tasklist start form has no other
+	 * check), records FILED and sets the acceptance reminder.
+	 */
+	public Outcome register(String caseNo, Map<String, Object> variables, String actor) {
+		Map<String, Object> card = CardSubmission.validate(
+				filter(variables, CardSubmission.START_VARIABLES), this.directory, null);
+		Instant now = this.clock.instant();
+		Map<String, Object> out = new HashMap<>(card);
+		out.put(CASE_NO.name(), caseNo);
+		out.put(ACCEPT_REMIND_AT.name(), CardDeadlines.iso(this.calendar.deadline(now, ACCEPTANCE_DAYS)));
+		out.put(EXTENDED_DAYS.name(), 0);
+		out.put(DISSATISFIED_COUNT.name(), 0);
+		String contact = (String) card.get(SUBMITTER_CONTACT.name());
+		out.put(SUBMITTER_EMAIL.name(), contact != null && CardSubmission.EMAIL.matcher(contact).matches() ? contact : null);
+		this.ledger.append(new LedgerEvent(caseNo, KEY, "FILED", (String) card.get(RECEIVING_UNIT.name()), actor, null,
+				card.get(KIND.name()) + " via " + card.get(CHANNEL.name()) + ": " + card.get(SUBJECT.name())));
+		return new Outcome(out);
+	}
+
+	/** After the time-limit decision: the three deadlines from now, and CLASSIFIED. */
+	public Outcome classify(String caseNo, Map<String, Object> variables, String actor) {
+		Integer days = TIME_LIMIT_DAYS.from(variables);
+		if (days == null || days < 1) {
+			throw new IllegalStateException("the decision " + DECISION_TIME_LIMIT + " gave no time limit for kind "
+					+ KIND.from(variables) + ", urgent " + URGENT.from(variables));
+		}
+		CardDeadlines deadlines = CardDeadlines.start(this.calendar, this.clock.instant(), days);
+		this.ledger.append(new LedgerEvent(caseNo, KEY, "CLASSIFIED", RECEIVING_UNIT.from(variables), actor,
+				deadlines.dueAt().toInstant(), "time limit " + days + " working days (" + KIND.from(variables)
+						+ (Boolean.TRUE.equals(URGENT.from(variables)) ? ", urgent" : "") + "); link "
+						+ LINK.from(variables)));
+		return new Outcome(deadlineVariables(deadlines));
+	}
+
+	/** Checks and records the completion of a user task; throws naming the field when it is not complete. */
+	public Outcome completeTask(String taskKey, String caseNo, Map<String, Object> variables, String actor) {
+		return switch (taskKey) {
+			case TASK_ACCEPT -> accept(caseNo, variables, actor);
+			case TASK_DISPATCH -> dispatch(caseNo, variables, actor);
+			case TASK_COORDINATE -> coordinate(caseNo, variables, actor);
+			case TASK_CO_HANDLE -> coHandle(caseNo, variables, actor);
+			case TASK_HANDLE -> handle(caseNo, variables, actor);
+			case TASK_APPROVE_EXTENSION -> decideExtension(caseNo, variables, actor);
+			case TASK_REVIEW -> review(caseNo, variables, actor);
+			case TASK_EVALUATE -> evaluate(caseNo, variables, actor);
+			default -> throw new IllegalArgumentException("no card rules for task '" + taskKey + "'");
+		};
+	}
+
+	private Outcome accept(String caseNo, Map<String, Object> v, String actor) {
+		String acceptance = required(v, ACCEPTANCE.name(), ACCEPTANCE.from(v));
+		String unit = RECEIVING_UNIT.from(v);
+		switch (oneOf(ACCEPTANCE.name(), acceptance, CardValues.Acceptance.class)) {
+			case ACCEPT -> {
+				String link = required(v, LINK.name(), LINK.from(v));
+				if (!CardValues.isOneOf(CardValues.Link.class, link)) {
+					throw new InvalidCardException(LINK.name(), "must be one of " + CardValues.names(CardValues.Link.class));
+				}
+				this.ledger.append(new LedgerEvent(caseNo, KEY, "ACCEPTED", unit, actor, null, "link " + link));
+			}
+			case REJECT -> {
+				String reason = required(v, REJECT_REASON.name(), REJECT_REASON.from(v));
+				this.ledger.append(new LedgerEvent(caseNo, KEY, "REJECTED", unit, actor, null, reason));
+			}
+			case DUPLICATE -> {
+				String original = required(v, DUPLICATE_OF.name(), DUPLICATE_OF.from(v));
+				if (original.equals(caseNo)) {
+					throw new InvalidCardException(DUPLICATE_OF.name(), "a card cannot be merged into itself");
+				}
+				boolean isCard = this.ledger.caseHistory(original)
+					.stream()
+					.anyMatch(e -> e.event().equals("FILED") && e.process().equals(KEY));
+				if (!isCard) {
+					throw new InvalidCardException(DUPLICATE_OF.name(), "'" + original + "' is not a card of this platform");
+				}
+				this.ledger.append(new LedgerEvent(caseNo, KEY, "MERGED", unit, actor, null, "merged into " + original));
+				this.ledger.append(new LedgerEvent(original, KEY, "MERGED", unit, actor, null,
+						"duplicate " + caseNo + " merged into this case"));
+			}
+		}
+		return Outcome.none();
+	}
+
+	private Outcome dispatch(String caseNo, Map<String, Object> v, String actor) {
+		boolean handUp = Boolean.TRUE.equals(HAND_UP.from(v));
+		List<String> coUnits = units(v, CO_UNITS.name(), CO_UNITS.from(v));
+		String lead = LEAD_UNIT.from(v);
+		if (!handUp) {
+			requireUnit(LEAD_UNIT.name(), required(v, LEAD_UNIT.name(), lead));
+		}
+		else if (lead != null) {
+			requireUnit(LEAD_UNIT.name(), lead);
+		}
+		if (lead != null && coUnits.contains(lead)) {
+			throw new InvalidCardException(CO_UNITS.name(), "the lead unit cannot also be a co-handling unit");
+		}
+		Map<String, Object> out = new HashMap<>();
+		out.put(HAND_UP.name(), handUp);
+		out.put(CO_UNITS.name(), CO_UNITS.stored(coUnits));
+		boolean needsCoordination = handUp || !coUnits.isEmpty();
+		out.put("needsCoordination", needsCoordination);
+		String unit = RECEIVING_UNIT.from(v);
+		if (needsCoordination) {
+			this.ledger.append(new LedgerEvent(caseNo, KEY, "HANDED_UP", unit, actor, null,
+					handUp ? "beyond the unit's authority" : "involves units " + coUnits));
+		}
+		else {
+			out.putAll(dispatched(caseNo, lead, coUnits, actor));
+		}
+		return new Outcome(out);
+	}
+
+	private Outcome coordinate(String caseNo, Map<String, Object> v, String actor) {
+		String lead = required(v, LEAD_UNIT.name(), LEAD_UNIT.from(v));
+		requireUnit(LEAD_UNIT.name(), lead);
+		List<String> coUnits = units(v, CO_UNITS.name(), CO_UNITS.from(v));
+		if (coUnits.contains(lead)) {
+			throw new InvalidCardException(CO_UNITS.name(), "the lead unit cannot also be a co-handling unit");
+		}
+		this.ledger.append(new LedgerEvent(caseNo, KEY, "COORDINATED", WellKnownGroups.COUNTY_PLATFORM, actor, null,
+				"lead " + lead + ", co-units " + coUnits
+						+ (COORDINATION_NOTE.from(v) == null ? "" : ": " + COORDINATION_NOTE.from(v))));
+		Map<String, Object> out = new HashMap<>(dispatched(caseNo, lead, coUnits, actor));
+		out.put(CO_UNITS.name(), CO_UNITS.stored(coUnits));
+		return new Outcome(out);
+	}
+
+	private Map<String, Object> dispatched(String caseNo, String lead, List<String> coUnits, String actor) {
+		Instant now = this.clock.instant();
+		this.ledger.append(new LedgerEvent(caseNo, KEY, "DISPATCHED", lead, actor, null,
+				coUnits.isEmpty() ? "lead " + lead : "lead " + lead + ", co-units " + coUnits));
+		Map<String, Object> out = new HashMap<>();
+		out.put(DISPATCHED_AT.name(), CardDeadlines.iso(now.atZone(this.calendar.zone())));
+		out.put(CO_DUE_AT.name(), CardDeadlines.iso(this.calendar.deadline(now, CO_HANDLING_DAYS)));
+		out.put("hasCoUnits", !coUnits.isEmpty());
+		return out;
+	}
+
+	private Outcome coHandle(String caseNo, Map<String, Object> v, String actor) {
+		String opinion = required(v, OPINION.name(), OPINION.from(v));
+		this.ledger.append(new LedgerEvent(caseNo, KEY, "CO_HANDLED", CO_UNIT.from(v), actor, null, opinion));
+		return Outcome.none();
+	}
+
+	/** The co-units' opinions of the latest dispatch, for the lead unit's form. */
+	public String coOpinions(String caseNo) {
+		List<LedgerEntry> history = this.ledger.caseHistory(caseNo);
+		int lastDispatch = 0;
+		for (int i = 0; i < history.size(); i++) {
+			if (history.get(i).event().equals("DISPATCHED")) {
+				lastDispatch = i;
+			}
+		}
+		StringBuilder text = new StringBuilder();
+		for (LedgerEntry entry : history.subList(lastDispatch, history.size())) {
+			if (entry.event().equals("CO_HANDLED")) {
+				String name = this.directory.unit(entry.unit()).map(u -> u.name()).orElse(entry.unit());
+				text.append(name).append("：").append(entry.detail()).append('\n');
+			}
+		}
+		return text.isEmpty() ? "（无协办单位意见 no co-unit opinions）" : text.toString().trim();
+	}
+
+	private Outcome handle(String caseNo, Map<String, Object> v, String actor) {
+		String handling = required(v, HANDLING.name(), HANDLING.from(v));
+		String lead = LEAD_UNIT.from(v);
+		Instant now = this.clock.instant();
+		Instant due = instant(DUE_AT.from(v));
+		switch (oneOf(HANDLING.name(), handling, CardValues.Handling.class)) {
+			case RESOLVED, EXPLAINED -> {
+				String reply = required(v, REPLY.name(), REPLY.from(v));
+				this.ledger.append(new LedgerEvent(caseNo, KEY, "HANDLED", lead, actor, due, handling + ": " + reply));
+			}
+			case RETURN -> {
+				String reason = required(v, RETURN_REASON.name(), RETURN_REASON.from(v));
+				Instant dispatched = instant(DISPATCHED_AT.from(v));
+				boolean late = dispatched != null
+						&& now.isAfter(this.calendar.deadline(dispatched, RETURN_DAYS).toInstant());
+				this.ledger.append(new LedgerEvent(caseNo, KEY, "RETURNED", lead, actor, due,
+						(late ? "late return (after " + RETURN_DAYS + " working days): " : "") + reason));
+			}
+			case EXTEND -> {
+				Integer days = EXTENSION_DAYS.from(v);
+				int used = EXTENDED_DAYS.from(v) == null ? 0 : EXTENDED_DAYS.from(v);
+				if (days == null || days < 1) {
+					throw new InvalidCardException(EXTENSION_DAYS.name(), "is required: 1 or more working days");
+				}
+				if (used + days > MAX_EXTENSION_DAYS) {
+					throw new InvalidCardException(EXTENSION_DAYS.name(), "at most " + MAX_EXTENSION_DAYS
+							+ " working days in total per card; " + used + " already granted");
+				}
+				String reason = required(v, EXTENSION_REASON.name(), EXTENSION_REASON.from(v));
+				if (due != null && !now.isBefore(due)) {
+					throw new InvalidCardException(HANDLING.name(),
+							"an extension must be asked before the deadline (" + DUE_AT.from(v) + ")");
+				}
+				this.ledger.append(new LedgerEvent(caseNo, KEY, "EXTENSION_REQUESTED", lead, actor, due,
+						days + " working days: " + reason));
+			}
+		}
+		return Outcome.none();
+	}
+
+	private Outcome decideExtension(String caseNo, Map<String, Object> v, String actor) {
+		Boolean approved = EXTENSION_APPROVED.from(v);
+		if (approved == null) {
+			throw new InvalidCardException(EXTENSION_APPROVED.name(), "is required: approve or refuse the extension");
+		}
+		if (!approved) {
+			this.ledger.append(new LedgerEvent(caseNo, KEY, "EXTENSION_DENIED", WellKnownGroups.COUNTY_PLATFORM, actor,
+					instant(DUE_AT.from(v)), "deadline stays " + DUE_AT.from(v)));
+			return Outcome.none();
+		}
+		Integer days = EXTENSION_DAYS.from(v);
+		if (days == null) {
+			throw new IllegalStateException("the extension decision has no requested days ('extensionDays')");
+		}
+		int used = EXTENDED_DAYS.from(v) == null ? 0 : EXTENDED_DAYS.from(v);
+		CardDeadlines moved = CardDeadlines.parse(DUE_AT.from(v), WARN_AT.from(v), REPRIMAND_AT.from(v))
+			.extendedBy(this.calendar, days, this.clock.instant());
+		this.ledger.append(new LedgerEvent(caseNo, KEY, "EXTENDED", WellKnownGroups.COUNTY_PLATFORM, actor,
+				moved.dueAt().toInstant(), days + " working days, from " + DUE_AT.from(v)));
+		Map<String, Object> out = deadlineVariables(moved);
+		out.put(EXTENDED_DAYS.name(), used + days);
+		return new Outcome(out);
+	}
+
+	private Outcome review(String caseNo, Map<String, Object> v, String actor) {
+		String review = required(v, REVIEW.name(), REVIEW.from(v));
+		String comment = REVIEW_COMMENT.from(v);
+		switch (oneOf(REVIEW.name(), review, CardValues.Review.class)) {
+			case PASS -> this.ledger.append(new LedgerEvent(caseNo, KEY, "REVIEWED",
+					WellKnownGroups.SUPERVISION_OFFICE, actor, null, comment == null ? "passed" : "passed: " + comment));
+			case REWORK -> {
+				required(v, REVIEW_COMMENT.name(), comment);
+				this.ledger.append(new LedgerEvent(caseNo, KEY, "REWORK", LEAD_UNIT.from(v), actor,
+						instant(DUE_AT.from(v)), comment));
+			}
+		}
+		return Outcome.none();
+	}
+
+	private Outcome evaluate(String caseNo, Map<String, Object> v, String actor) {
+		String satisfaction = required(v, SATISFACTION.name(), SATISFACTION.from(v));
+		CardValues.Satisfaction rating = oneOf(SATISFACTION.name(), satisfaction, CardValues.Satisfaction.class);
+		this.ledger.append(new LedgerEvent(caseNo, KEY, "EVALUATED", WellKnownGroups.COUNTY_PLATFORM, actor, null,
+				satisfaction));
+		if (rating != CardValues.Satisfaction.DISSATISFIED) {
+			return Outcome.none();
+		}
+		int count = (DISSATISFIED_COUNT.from(v) == null ? 0 : DISSATISFIED_COUNT.from(v)) + 1;
+		int days = TIME_LIMIT_DAYS.from(v) == null ? 10 : TIME_LIMIT_DAYS.from(v);
+		CardDeadlines fresh = CardDeadlines.start(this.calendar, this.clock.instant(), days);
+		String lead = LEAD_UNIT.from(v);
+		this.ledger.append(new LedgerEvent(caseNo, KEY, "REOPENED", count == 1 ? lead : WellKnownGroups.COUNTY_PLATFORM,
+				actor, fresh.dueAt().toInstant(), count == 1 ? "dissatisfied: handled again by " + lead
+						: "dissatisfied a second time: back to the county platform; county leaders notified"));
+		if (count >= 2) {
+			this.notifications.notify(new Notice(caseNo, List.of("group:" + WellKnownGroups.COUNTY_LEADERS),
+					"[" + caseNo + "] 群众二次不满意 Dissatisfied twice: " + SUBJECT.from(v),
+					"案件 " + caseNo + "「" + SUBJECT.from(v) + "」经两次办理群众仍不满意，已转县协调平台统筹。\n"
+							+ "The submitter of case " + caseNo + " is dissatisfied a second time; the county platform "
+							+ "coordinates it again.",
+					caseNo + "/dissatisfied/" + count));
+		}
+		Map<String, Object> out = deadlineVariables(fresh);
+		out.put(DISSATISFIED_COUNT.name(), count);
+		return new Outcome(out);
+	}
+
+	/**
+	 * A step of the escalation ladder, recorded once per deadline: WARNED to the lead unit, URGED
+	 * also to its head and the supervision office, REPRIMANDED also to the county leaders.
+	 */
+	public void escalate(String caseNo, String level, Map<String, Object> v) {
+		String lead = LEAD_UNIT.from(v);
+		Instant due = instant(DUE_AT.from(v));
+		if (this.ledger.hasEntry(caseNo, level, due)) {
+			return;
+		}
+		List<String> recipients = new ArrayList<>(List.of("group:" + lead));
+		String template;
+		switch (level) {
+			case "WARNED" -> template = "case-warning";
+			case "URGED" -> {
+				template = "case-urging";
+				this.directory.headOf(lead).ifPresent(head -> recipients.add("head:" + lead));
+				recipients.add("group:" + WellKnownGroups.SUPERVISION_OFFICE);
+			}
+			case "REPRIMANDED" -> {
+				template = "case-reprimand";
+				this.directory.headOf(lead).ifPresent(head -> recipients.add("head:" + lead));
+				recipients.add("group:" + WellKnownGroups.SUPERVISION_OFFICE);
+				recipients.add("group:" + WellKnownGroups.COUNTY_LEADERS);
+			}
+			default -> throw new IllegalArgumentException(
+					"escalation level must be WARNED, URGED or REPRIMANDED, was '" + level + "'");
+		}
+		this.ledger.append(new LedgerEvent(caseNo, KEY, level, lead, LedgerEvent.SYSTEM_ACTOR, due,
+				"handling of " + lead + " due " + DUE_AT.from(v)));
+		NotificationTemplates.Rendered message = this.templates.render(template,
+				name -> name.equals("caseNo") ? caseNo : v.get(name));
+		this.notifications.notify(new Notice(caseNo, recipients, message.subject(), message.body(),
+				caseNo + "/" + level + "/" + DUE_AT.from(v)));
+	}
+
+	/** Tells the submitter by e-mail when their contact is an address; the ledger records it either way. */
+	public void notifySubmitter(String caseNo, String template, String ledgerEvent, Map<String, Object> v) {
+		String email = SUBMITTER_EMAIL.from(v);
+		NotificationTemplates.Rendered message = this.templates.render(template,
+				name -> name.equals("caseNo") ? caseNo : v.get(name));
+		if (email != null) {
+			this.notifications.notify(new Notice(caseNo, List.of("email:" + email), message.subject(), message.body(),
+					caseNo + "/" + template + "/" + v.getOrDefault(DUE_AT.name(), "")));
+		}
+		if (ledgerEvent != null) {
+			this.ledger.append(new LedgerEvent(caseNo, KEY, ledgerEvent, LEAD_UNIT.from(v), LedgerEvent.SYSTEM_ACTOR,
+					null, (email != null ? "e-mailed to " + email : "no e-mail address: reply by "
+							+ (SUBMITTER_CONTACT.from(v) == null ? "the channel of intake" : SUBMITTER_CONTACT.from(v)))
+							+ ": " + message.body()));
+		}
+	}
+
+	/** Reminds the co-units whose opinion is still missing. */
+	public void remindCoUnits(String caseNo, Set<String> pendingUnits, Map<String, Object> v) {
+		if (pendingUnits.isEmpty()) {
+			return;
+		}
+		List<String> recipients = pendingUnits.stream().map(u -> "group:" + u).toList();
+		this.notifications.notify(new Notice(caseNo, recipients,
+				"[" + caseNo + "] 协办意见即将到期 Co-handling opinion due: " + SUBJECT.from(v),
+				"请于 " + CO_DUE_AT.from(v) + " 前提交对案件 " + caseNo + " 的协办意见。\nPlease give your opinion on case "
+						+ caseNo + " by " + CO_DUE_AT.from(v) + ".",
+				caseNo + "/co-reminder/" + CO_DUE_AT.from(v)));
+	}
+
+	/** Collation (整理): the case summary, ORGANIZED, and the evaluation window. */
+	public Outcome collate(String caseNo, Map<String, Object> v) {
+		List<LedgerEntry> history = this.ledger.caseHistory(caseNo);
+		long rounds = history.stream().filter(e -> e.event().equals("HANDLED")).count();
+		long late = history.stream().filter(e -> e.event().equals("URGED")).count();
+		String summary = SUBJECT.from(v) + " | " + KIND.from(v) + " | link " + LINK.from(v) + " | lead "
+				+ LEAD_UNIT.from(v) + " | handled " + rounds + "x | " + (late > 0 ? "late" : "on time") + " | reply: "
+				+ REPLY.from(v);
+		this.ledger.append(new LedgerEvent(caseNo, KEY, "ORGANIZED", WellKnownGroups.COUNTY_PLATFORM,
+				LedgerEvent.SYSTEM_ACTOR, null, summary));
+		return new Outcome(Map.of(EVALUATE_DUE_AT.name(),
+				CardDeadlines.iso(this.calendar.deadline(this.clock.instant(), EVALUATION_DAYS))));
+	}
+
+	/** The card ends: CLOSED, with how it ended. */
+	public Outcome close(String caseNo, Map<String, Object> v, String how) {
+		String outcome = how != null ? how : SATISFACTION.from(v) != null ? SATISFACTION.from(v) : CardValues.NO_RESPONSE;
+		this.ledger.append(new LedgerEvent(caseNo, KEY, "CLOSED", RECEIVING_UNIT.from(v), LedgerEvent.SYSTEM_ACTOR,
+				null, outcome));
+		return new Outcome(Map.of(OUTCOME.name(), outcome));
+	}
+
+	private Map<String, Object> deadlineVariables(CardDeadlines deadlines) {
+		Map<String, Object> out = new HashMap<>();
+		out.put(DUE_AT.name(), CardDeadlines.iso(deadlines.dueAt()));
+		out.put(WARN_AT.name(), CardDeadlines.iso(deadlines.warnAt()));
+		out.put(REPRIMAND_AT.name(), CardDeadlines.iso(deadlines.reprimandAt()));
+		return out;
+	}
+
+	private List<String> units(Map<String, Object> v, String field, List<String> ids) {
+		if (ids == null) {
+			return List.of();
+		}
+		Set<String> unique = new LinkedHashSet<>();
+		for (String id : ids) {
+			requireUnit(field, id);
+			unique.add(id);
+		}
+		return List.copyOf(unique);
+	}
+
+	private void requireUnit(String field, String id) {
+		var unit = this.directory.unit(id);
+		if (unit.isEmpty() || WellKnownGroups.OVERSIGHT.contains(id)) {
+			throw new InvalidCardException(field, "'" + id + "' is not a township or department of the organisation chart");
+		}
+	}
+
+	private static String required(Map<String, Object> v, String field, String value) {
+		if (value == null) {
+			throw new InvalidCardException(field, "is required");
+		}
+		return value;
+	}
+
+	private static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
+		if (!CardValues.isOneOf(type, value)) {
+			throw new InvalidCardException(field, "must be one of " + CardValues.names(type) + ", was '" + value + "'");
+		}
+		return Enum.valueOf(type, value);
+	}
+
+	private static Instant instant(String iso) {
+		return iso == null ? null : ZonedDateTime.parse(iso).toInstant();
+	}
+
+	private static Map<String, Object> filter(Map<String, Object> variables, Set<String> names) {
+		Map<String, Object> picked = new HashMap<>();
+		variables.forEach((k, value) -> {
+			if (names.contains(k)) {
+				picked.put(k, value);
+			}
+		});
+		return picked;
+	}
+
+}

@@ -1,0 +1,42 @@
+package gov.county.platform.card;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import gov.county.platform.engine.Actor;
+
+/**
+ * On every card task ({@code camunda:taskListener delegateExpression="${cardTaskListener}"} for
+ * {@code create} and {@code complete}): on completion, checks what the clerk entered and records it
+ * (a refusal names the field, and the completion rolls back); on creation of the handling task,
+ * gathers the co-units' opinions for the lead unit's form.
+ */
+@Component("cardTaskListener")
+public class CardTaskListener implements TaskListener {
+
+	static final String CO_OPINIONS_TEXT = "coOpinionsText";
+
+	private final CardService cards;
+
+	public CardTaskListener(CardService cards) {
+		this.cards = cards;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String caseNo = task.getExecution().getProcessBusinessKey();
+		if (EVENTNAME_CREATE.equals(task.getEventName())) {
+			if (CardProcess.TASK_HANDLE.equals(task.getTaskDefinitionKey())) {
+				task.getExecution().setVariable(CO_OPINIONS_TEXT, this.cards.coOpinions(caseNo));
+			}
+			return;
+		}
+		if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+			CardService.Outcome outcome = this.cards.completeTask(task.getTaskDefinitionKey(), caseNo,
+					task.getVariables(), Actor.of(task));
+			task.getExecution().setVariables(outcome.variables());
+		}
+	}
+
+}
