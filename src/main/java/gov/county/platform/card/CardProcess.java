@@ -115,6 +115,9 @@ public final class CardProcess {
 
 	public static final ProcessVariable<String> CO_UNIT = string("coUnit");
 
+	/** The multi-instance element of {@code coUnits} for one co-handling task. */
+	public static final ProcessVariable<String> CO_UNIT_NODE = string("coUnitNode");
+
 	public static final ProcessVariable<List<Map<String, Object>>> CO_OPINIONS = objectList("coOpinions");
 
 	public static final ProcessVariable<String> EVALUATE_DUE_AT = string("evaluateDueAt");

@@ -440,6 +440,10 @@ public class CardService {
 	/** The card ends: CLOSED, with how it ended. */
 	public Outcome close(String caseNo, Map<String, Object> v, String how) {
 		String outcome = how != null ? how : SATISFACTION.from(v) != null ? SATISFACTION.from(v) : CardValues.NO_RESPONSE;
+		if (CardValues.NO_RESPONSE.equals(how)) {
+			this.ledger.append(new LedgerEvent(caseNo, KEY, "EVALUATED", WellKnownGroups.COUNTY_PLATFORM,
+					LedgerEvent.SYSTEM_ACTOR, null, CardValues.NO_RESPONSE));
+		}
 		this.ledger.append(new LedgerEvent(caseNo, KEY, "CLOSED", RECEIVING_UNIT.from(v), LedgerEvent.SYSTEM_ACTOR,
 				null, outcome));
 		return new Outcome(Map.of(OUTCOME.name(), outcome));

@@ -30,6 +30,9 @@ public class CardTaskListener implements TaskListener {
 			if (CardProcess.TASK_HANDLE.equals(task.getTaskDefinitionKey())) {
 				task.getExecution().setVariable(CO_OPINIONS_TEXT, this.cards.coOpinions(caseNo));
 			}
+			if (CardProcess.TASK_CO_HANDLE.equals(task.getTaskDefinitionKey())) {
+				task.setVariableLocal(CardProcess.CO_UNIT.name(), CardProcess.CO_UNIT_NODE.from(task));
+			}
 			return;
 		}
 		if (EVENTNAME_COMPLETE.equals(task.getEventName())) {

@@ -86,6 +86,18 @@ final class CardScenario {
 		return this;
 	}
 
+	/** Runs the pending asynchronous continuations (not timers) of this card, as the job executor would. */
+	CardScenario runContinuations() {
+		var management = this.engine.getManagementService();
+		var timers = management.createJobQuery().processInstanceId(this.instance.getId()).timers().list();
+		for (var job : management.createJobQuery().processInstanceId(this.instance.getId()).list()) {
+			if (timers.stream().noneMatch(timer -> timer.getId().equals(job.getId()))) {
+				management.executeJob(job.getId());
+			}
+		}
+		return this;
+	}
+
 	Object variable(String name) {
 		return this.engine.getRuntimeService().getVariable(this.instance.getId(), name);
 	}
