@@ -1,0 +1,125 @@
+package gov.county.platform.cases;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+import gov.county.platform.ledger.LedgerEntry;
+import gov.county.platform.ledger.LedgerService;
+
+/**
+ * Assembles a case from the engine's history and the ledger. Who may see it is decided on the
+ * ledger (oversight, or a unit that appears in the case); the engine is then read without the
+ * caller's task authorizations, so a unit sees the whole of its own case.
+ */
+@Service
+class CaseFiles {
+
+	static final String OUTCOME = "outcome";
+
+	static final String[] CASE_VARIABLES = { "dueAt", "warnAt", "reprimandAt", "evaluateDueAt", OUTCOME };
+
+	private final LedgerService ledger;
+
+	private final HistoryService history;
+
+	private final TaskService tasks;
+
+	private final IdentityService identity;
+
+	CaseFiles(LedgerService ledger, HistoryService history, TaskService tasks, IdentityService identity) {
+		this.ledger = ledger;
+		this.history = history;
+		this.tasks = tasks;
+		this.identity = identity;
+	}
+
+	/** The case, when it exists and the caller may see it: {@code visibleUnits} null means oversight. */
+	Optional<CaseView> find(String caseNo, List<String> visibleUnits) {
+		List<LedgerEntry> timeline = this.ledger.caseHistory(caseNo);
+		if (timeline.isEmpty()) {
+			return Optional.empty();
+		}
+		if (visibleUnits != null && timeline.stream().noneMatch(e -> visibleUnits.contains(e.unit()))) {
+			return Optional.empty();
+		}
+		return Optional.of(asEngine(() -> view(caseNo, timeline)));
+	}
+
+	private CaseView view(String caseNo, List<LedgerEntry> timeline) {
+		HistoricProcessInstance instance = this.history.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(caseNo)
+			.orderByProcessInstanceStartTime()
+			.desc()
+			.listPage(0, 1)
+			.stream()
+			.findFirst()
+			.orElse(null);
+		if (instance == null) {
+			return new CaseView(caseNo, timeline.get(0).process(), null, "UNKNOWN", timeline.get(0).at(), null, null,
+					Map.of(), List.of(), timeline);
+		}
+		Map<String, Object> deadlines = new LinkedHashMap<>();
+		String outcome = null;
+		for (HistoricVariableInstance variable : this.history.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.variableNameIn(CASE_VARIABLES)
+			.list()) {
+			if (variable.getName().equals(OUTCOME)) {
+				outcome = String.valueOf(variable.getValue());
+			}
+			else if (variable.getValue() != null) {
+				deadlines.put(variable.getName(), variable.getValue());
+			}
+		}
+		List<CaseView.OpenTask> open = new ArrayList<>();
+		for (Task task : this.tasks.createTaskQuery().processInstanceId(instance.getId()).orderByTaskCreateTime().asc().list()) {
+			List<String> groups = this.tasks.getIdentityLinksForTask(task.getId())
+				.stream()
+				.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+				.map(link -> link.getGroupId())
+				.toList();
+			open.add(new CaseView.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), groups,
+					task.getAssignee(), instant(task.getCreateTime()), instant(task.getDueDate()),
+					instant(task.getFollowUpDate())));
+		}
+		String state = switch (instance.getState()) {
+			case HistoricProcessInstance.STATE_COMPLETED -> "COMPLETED";
+			case HistoricProcessInstance.STATE_ACTIVE, HistoricProcessInstance.STATE_SUSPENDED -> "ACTIVE";
+			default -> "TERMINATED";
+		};
+		return new CaseView(caseNo, instance.getProcessDefinitionKey(), instance.getId(), state,
+				instant(instance.getStartTime()), instant(instance.getEndTime()), outcome, deadlines, open, timeline);
+	}
+
+	private <T> T asEngine(Supplier<T> read) {
+		Authentication caller = this.identity.getCurrentAuthentication();
+		this.identity.clearAuthentication();
+		try {
+			return read.get();
+		}
+		finally {
+			if (caller != null) {
+				this.identity.setAuthentication(caller);
+			}
+		}
+	}
+
+	private static java.time.Instant instant(java.util.Date date) {
+		return date == null ? null : date.toInstant();
+	}
+
+}

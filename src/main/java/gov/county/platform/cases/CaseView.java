@@ -1,0 +1,23 @@
+package gov.county.platform.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import gov.county.platform.ledger.LedgerEntry;
+
+/**
+ * One case as {@code GET /api/cases/{caseNo}} shows it: where it stands, what is open, its
+ * deadlines and its whole ledger timeline.
+ *
+ * @param state ACTIVE, COMPLETED (ended at an end event) or TERMINATED (deleted by an admin)
+ */
+public record CaseView(String caseNo, String process, String processInstanceId, String state, Instant startedAt,
+		Instant endedAt, String outcome, Map<String, Object> deadlines, List<OpenTask> currentTasks,
+		List<LedgerEntry> ledger) {
+
+	public record OpenTask(String id, String taskDefinitionKey, String name, List<String> candidateGroups,
+			String assignee, Instant created, Instant due, Instant followUp) {
+	}
+
+}
