@@ -2,7 +2,6 @@ package gov.county.platform.card;
 
 import static gov.county.platform.card.CardProcess.*;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 
 import gov.county.platform.calendar.WorkingDayCalendar;
+import gov.county.platform.engine.EngineClock;
 import gov.county.platform.ledger.CaseNumberService;
 import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerEvent;
@@ -59,8 +59,6 @@ public class CardService {
 
 	private final Directory directory;
 
-	private final Clock clock;
-
 	public CardService(CaseNumberService caseNumbers, LedgerService ledger, NotificationService notifications,
 			NotificationTemplates templates, WorkingDayCalendar calendar, Directory directory) {
 		this.caseNumbers = caseNumbers;
@@ -69,7 +67,6 @@ public class CardService {
 		this.templates = templates;
 		this.calendar = calendar;
 		this.directory = directory;
-		this.clock = Clock.systemUTC();
 	}
 
 	/** What a step decided: variables to set on the process. */
@@ -93,7 +90,7 @@ public class CardService {
 	public Outcome register(String caseNo, Map<String, Object> variables, String actor) {
 		Map<String, Object> card = CardSubmission.validate(
 				filter(variables, CardSubmission.START_VARIABLES), this.directory, null);
-		Instant now = this.clock.instant();
+		Instant now = EngineClock.now();
 		Map<String, Object> out = new HashMap<>(card);
 		out.put(CASE_NO.name(), caseNo);
 		out.put(ACCEPT_REMIND_AT.name(), CardDeadlines.iso(this.calendar.deadline(now, ACCEPTANCE_DAYS)));
@@ -113,7 +110,7 @@ public class CardService {
 			throw new IllegalStateException("the decision " + DECISION_TIME_LIMIT + " gave no time limit for kind "
 					+ KIND.from(variables) + ", urgent " + URGENT.from(variables));
 		}
-		CardDeadlines deadlines = CardDeadlines.start(this.calendar, this.clock.instant(), days);
+		CardDeadlines deadlines = CardDeadlines.start(this.calendar, EngineClock.now(), days);
 		this.ledger.append(new LedgerEvent(caseNo, KEY, "CLASSIFIED", RECEIVING_UNIT.from(variables), actor,
 				deadlines.dueAt().toInstant(), "time limit " + days + " working days (" + KIND.from(variables)
 						+ (Boolean.TRUE.equals(URGENT.from(variables)) ? ", urgent" : "") + "); link "
@@ -215,7 +212,7 @@ public class CardService {
 	}
 
 	private Map<String, Object> dispatched(String caseNo, String lead, List<String> coUnits, String actor) {
-		Instant now = this.clock.instant();
+		Instant now = EngineClock.now();
 		this.ledger.append(new LedgerEvent(caseNo, KEY, "DISPATCHED", lead, actor, null,
 				coUnits.isEmpty() ? "lead " + lead : "lead " + lead + ", co-units " + coUnits));
 		Map<String, Object> out = new HashMap<>();
@@ -253,7 +250,7 @@ public class CardService {
 	private Outcome handle(String caseNo, Map<String, Object> v, String actor) {
 		String handling = required(v, HANDLING.name(), HANDLING.from(v));
 		String lead = LEAD_UNIT.from(v);
-		Instant now = this.clock.instant();
+		Instant now = EngineClock.now();
 		Instant due = instant(DUE_AT.from(v));
 		switch (oneOf(HANDLING.name(), handling, CardValues.Handling.class)) {
 			case RESOLVED, EXPLAINED -> {
@@ -306,7 +303,7 @@ public class CardService {
 		}
 		int used = EXTENDED_DAYS.from(v) == null ? 0 : EXTENDED_DAYS.from(v);
 		CardDeadlines moved = CardDeadlines.parse(DUE_AT.from(v), WARN_AT.from(v), REPRIMAND_AT.from(v))
-			.extendedBy(this.calendar, days, this.clock.instant());
+			.extendedBy(this.calendar, days, EngineClock.now());
 		this.ledger.append(new LedgerEvent(caseNo, KEY, "EXTENDED", WellKnownGroups.COUNTY_PLATFORM, actor,
 				moved.dueAt().toInstant(), days + " working days, from " + DUE_AT.from(v)));
 		Map<String, Object> out = deadlineVariables(moved);
@@ -339,7 +336,7 @@ public class CardService {
 		}
 		int count = (DISSATISFIED_COUNT.from(v) == null ? 0 : DISSATISFIED_COUNT.from(v)) + 1;
 		int days = TIME_LIMIT_DAYS.from(v) == null ? 10 : TIME_LIMIT_DAYS.from(v);
-		CardDeadlines fresh = CardDeadlines.start(this.calendar, this.clock.instant(), days);
+		CardDeadlines fresh = CardDeadlines.start(this.calendar, EngineClock.now(), days);
 		String lead = LEAD_UNIT.from(v);
 		this.ledger.append(new LedgerEvent(caseNo, KEY, "REOPENED", count == 1 ? lead : WellKnownGroups.COUNTY_PLATFORM,
 				actor, fresh.dueAt().toInstant(), count == 1 ? "dissatisfied: handled again by " + lead
@@ -434,7 +431,7 @@ public class CardService {
 		this.ledger.append(new LedgerEvent(caseNo, KEY, "ORGANIZED", WellKnownGroups.COUNTY_PLATFORM,
 				LedgerEvent.SYSTEM_ACTOR, null, summary));
 		return new Outcome(Map.of(EVALUATE_DUE_AT.name(),
-				CardDeadlines.iso(this.calendar.deadline(this.clock.instant(), EVALUATION_DAYS))));
+				CardDeadlines.iso(this.calendar.deadline(EngineClock.now(), EVALUATION_DAYS))));
 	}
 
 	/** The card ends: CLOSED, with how it ended. */
