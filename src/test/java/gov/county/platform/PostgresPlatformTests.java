@@ -2,7 +2,6 @@ package gov.county.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +10,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,8 +22,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import gov.county.platform.ledger.CaseNumberService;
@@ -40,32 +36,10 @@ import gov.county.platform.ledger.LedgerService;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"platform.admin.password=Pg-Admin-2026!", "camunda.bpm.job-execution.enabled=false",
-		"platform.security.clerk-startable-processes=DelegateProbeProcess" })
+		"platform.security.clerk-startable-processes=DelegateProbeProcess", "test.postgres.database=production" })
 @ActiveProfiles("postgres")
+@ContextConfiguration(initializers = EmbeddedPostgres.class)
 class PostgresPlatformTests {
-
-	static final EmbeddedPostgres postgres;
-
-	static {
-		try {
-			postgres = EmbeddedPostgres.builder().start();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot start embedded PostgreSQL", ex);
-		}
-	}
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("DB_URL", () -> postgres.getJdbcUrl("postgres", "postgres"));
-		registry.add("DB_USER", () -> "postgres");
-		registry.add("DB_PASSWORD", () -> "");
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		postgres.close();
-	}
 
 	@Autowired
 	JdbcTemplate jdbc;

