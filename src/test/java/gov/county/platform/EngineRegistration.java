@@ -6,8 +6,11 @@ import org.springframework.core.Ordered;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
+import gov.county.platform.ledger.LedgerService;
+import gov.county.platform.ledger.LedgerVerification;
+
 /**
- * Several test contexts (H2, PostgreSQL, restarts) live in one JVM, each with an engine named
+ * Runs around every Spring test class. Several test contexts (H2, PostgreSQL, restarts) live in one JVM, each with an engine named
  * "default"; Camunda's REST API and webapps find their engine through a JVM-wide registry by that
  * name. Before each test class, the engine of the class's own context is made the registered one.
  */
@@ -17,6 +20,20 @@ public class EngineRegistration implements TestExecutionListener, Ordered {
 	public void prepareTestInstance(TestContext testContext) {
 		if (testContext.hasApplicationContext()) {
 			ProcessEngines.registerProcessEngine(testContext.getApplicationContext().getBean(ProcessEngine.class));
+		}
+	}
+
+	/** No test class may leave a broken ledger behind: the chains verify after each one. */
+	@Override
+	public void afterTestClass(TestContext testContext) {
+		if (testContext.hasApplicationContext()) {
+			LedgerVerification verification = testContext.getApplicationContext()
+				.getBean(LedgerService.class)
+				.verify();
+			if (!verification.ok()) {
+				throw new AssertionError(testContext.getTestClass().getSimpleName() + " left the ledger broken: "
+						+ verification.problem() + " " + verification.firstBroken());
+			}
 		}
 	}
 

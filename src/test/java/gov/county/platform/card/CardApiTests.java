@@ -163,6 +163,24 @@ class CardApiTests {
 		assertThat(refused.getBody().get("message").toString()).contains("receivingUnit");
 	}
 
+	@Test
+	void demoProfileHasCardsInEveryStateIncludingAnOverdueOne() {
+		var tasks = this.engine.getTaskService();
+		org.assertj.core.api.Assertions.assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_AcceptCard").count())
+			.isPositive();
+		org.assertj.core.api.Assertions.assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_CoordinateCard").count())
+			.isPositive();
+		org.assertj.core.api.Assertions.assertThat(tasks.createTaskQuery()
+			.taskDefinitionKey("Task_HandleCard")
+			.dueBefore(new java.util.Date())
+			.count()).as("an overdue card").isPositive();
+		org.assertj.core.api.Assertions.assertThat(this.engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processDefinitionKey("InteractionCardProcess")
+			.finished()
+			.count()).as("a closed (rejected) card").isPositive();
+	}
+
 	private int instances() {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST", Integer.class);
 	}

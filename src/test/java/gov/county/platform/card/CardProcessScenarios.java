@@ -54,6 +54,12 @@ abstract class CardProcessScenarios {
 			.complete(CardProcess.TASK_EVALUATE, "county-platform-clerk", "satisfaction", "SATISFIED");
 
 		assertThat(card.instance).isEnded().hasPassed("EndEvent_CardClosed");
+		Assertions.assertThat(this.notifications.ofCase(card.caseNo)).as("the reply e-mailed to the submitter")
+			.anySatisfy(n -> {
+				Assertions.assertThat(n.recipient()).isEqualTo("wang@example.org");
+				Assertions.assertThat(n.body()).contains("已修复 Repaired");
+			});
+		Assertions.assertThat(card.entries("FEEDBACK_SENT").get(0).detail()).contains("wang@example.org");
 		Assertions.assertThat(card.events()).containsExactly("FILED", "ACCEPTED", "CLASSIFIED", "DISPATCHED", "HANDLED",
 				"FEEDBACK_SENT", "REVIEWED", "ORGANIZED", "EVALUATED", "CLOSED");
 		Assertions.assertThat(this.ledger.verify().ok()).isTrue();
@@ -169,6 +175,18 @@ abstract class CardProcessScenarios {
 		card.complete(CardProcess.TASK_COORDINATE, "county-platform-clerk", "leadUnit", "dept-market-regulation");
 		assertThat(card.instance).isWaitingAt(CardProcess.TASK_HANDLE);
 		Assertions.assertThat(card.task(CardProcess.TASK_HANDLE).getId()).isNotNull();
+	}
+
+	@Test
+	void returnAfterTwoWorkingDaysIsRecordedAsLate() {
+		CardScenario card = file().acceptAndDispatchTo("dept-commerce");
+		java.time.Instant later = this.calendar
+			.deadline(gov.county.platform.engine.EngineClock.now(), 3)
+			.toInstant();
+		gov.county.platform.engine.EngineClock.at(later, () -> card.complete(CardProcess.TASK_HANDLE,
+				"dept-commerce-clerk", "handling", "RETURN", "returnReason", "not ours"));
+		Assertions.assertThat(card.entries("RETURNED")).singleElement()
+			.satisfies(e -> Assertions.assertThat(e.detail()).startsWith("late return").endsWith("not ours"));
 	}
 
 	@Test
