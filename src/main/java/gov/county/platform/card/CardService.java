@@ -354,34 +354,43 @@ public class CardService {
 		return new Outcome(out);
 	}
 
+	/** The escalation ladder, in the order its steps must appear in a case's ledger. */
+	static final List<String> LADDER = List.of("WARNED", "URGED", "REPRIMANDED");
+
 	/**
 	 * A step of the escalation ladder, recorded once per deadline: WARNED to the lead unit, URGED
-	 * also to its head and the supervision office, REPRIMANDED also to the county leaders.
+	 * also to its head and the supervision office, REPRIMANDED also to the county leaders. A step
+	 * whose lower steps are missing (timers of a long-overdue card fire together, in any order)
+	 * records those first, so the ledger always reads warning, urging, criticism.
 	 */
 	public void escalate(String caseNo, String level, Map<String, Object> v) {
-		String lead = LEAD_UNIT.from(v);
+		int top = LADDER.indexOf(level);
+		if (top < 0) {
+			throw new IllegalArgumentException("escalation level must be one of " + LADDER + ", was '" + level + "'");
+		}
 		Instant due = instant(DUE_AT.from(v));
-		if (this.ledger.hasEntry(caseNo, level, due)) {
-			return;
+		for (String step : LADDER.subList(0, top + 1)) {
+			if (!this.ledger.hasEntry(caseNo, step, due)) {
+				recordEscalation(caseNo, step, due, v);
+			}
 		}
+	}
+
+	private void recordEscalation(String caseNo, String level, Instant due, Map<String, Object> v) {
+		String lead = LEAD_UNIT.from(v);
 		List<String> recipients = new ArrayList<>(List.of("group:" + lead));
-		String template;
-		switch (level) {
-			case "WARNED" -> template = "case-warning";
-			case "URGED" -> {
-				template = "case-urging";
-				this.directory.headOf(lead).ifPresent(head -> recipients.add("head:" + lead));
-				recipients.add("group:" + WellKnownGroups.SUPERVISION_OFFICE);
-			}
-			case "REPRIMANDED" -> {
-				template = "case-reprimand";
-				this.directory.headOf(lead).ifPresent(head -> recipients.add("head:" + lead));
-				recipients.add("group:" + WellKnownGroups.SUPERVISION_OFFICE);
-				recipients.add("group:" + WellKnownGroups.COUNTY_LEADERS);
-			}
-			default -> throw new IllegalArgumentException(
-					"escalation level must be WARNED, URGED or REPRIMANDED, was '" + level + "'");
+		if (!level.equals("WARNED")) {
+			this.directory.headOf(lead).ifPresent(head -> recipients.add("head:" + lead));
+			recipients.add("group:" + WellKnownGroups.SUPERVISION_OFFICE);
 		}
+		if (level.equals("REPRIMANDED")) {
+			recipients.add("group:" + WellKnownGroups.COUNTY_LEADERS);
+		}
+		String template = switch (level) {
+			case "WARNED" -> "case-warning";
+			case "URGED" -> "case-urging";
+			default -> "case-reprimand";
+		};
 		this.ledger.append(new LedgerEvent(caseNo, KEY, level, lead, LedgerEvent.SYSTEM_ACTOR, due,
 				"handling of " + lead + " due " + DUE_AT.from(v)));
 		NotificationTemplates.Rendered message = this.templates.render(template,

@@ -2,7 +2,6 @@ package gov.county.platform.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -63,13 +62,7 @@ class AcceptCardBrowserTests {
 						"李老板", "receivingUnit", "township-chengtuan", "channel", "FACE_TO_FACE")));
 
 		this.driver = Browser.start();
-		WebDriverWait wait = new WebDriverWait(this.driver, Duration.ofSeconds(40));
-		this.driver.get("http://localhost:" + this.port + "/camunda/app/tasklist/default/");
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-		this.driver.findElement(By.cssSelector("input[autocomplete=username], input[type=text]"))
-			.sendKeys("township-chengtuan-clerk");
-		this.driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
+		WebDriverWait wait = Browser.logInToTasklist(this.driver, this.port, "township-chengtuan-clerk", "demo");
 
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), TasklistFilters.MY_UNIT));
 		wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(), 'Accept card (受理)')]")))

@@ -2,14 +2,18 @@ package gov.county.platform.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian chromium for browser tests. Without chromium the tests are skipped with a message,
@@ -43,6 +47,17 @@ final class Browser {
 			.usingAnyFreePort()
 			.build();
 		return new ChromeDriver(service, options);
+	}
+
+	/** Opens Tasklist and logs in; returns a wait for what follows. */
+	static WebDriverWait logInToTasklist(ChromeDriver driver, int port, String user, String password) {
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+		driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+		driver.findElement(By.cssSelector("input[autocomplete=username], input[type=text]")).sendKeys(user);
+		driver.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		return wait;
 	}
 
 	/** Saves what the user sees to {@code target/screenshots/NAME.png}, for people to look at. */

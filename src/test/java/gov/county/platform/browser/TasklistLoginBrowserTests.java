@@ -2,7 +2,6 @@ package gov.county.platform.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,13 +32,7 @@ class TasklistLoginBrowserTests {
 
 	private WebDriverWait logIn(String user, String password) {
 		this.driver = Browser.start();
-		WebDriverWait wait = new WebDriverWait(this.driver, Duration.ofSeconds(30));
-		this.driver.get("http://localhost:" + this.port + "/camunda/app/tasklist/default/");
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-		this.driver.findElement(By.cssSelector("input[autocomplete=username], input[type=text]")).sendKeys(user);
-		this.driver.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
-		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
-		return wait;
+		return Browser.logInToTasklist(this.driver, this.port, user, password);
 	}
 
 	@Test

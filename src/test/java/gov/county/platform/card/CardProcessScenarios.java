@@ -237,7 +237,9 @@ abstract class CardProcessScenarios {
 	void escalationLadderWarnsUrgesAndReprimandsOnceEach() {
 		CardScenario card = file().acceptAndDispatchTo("dept-housing");
 
-		card.runJob("BoundaryEvent_CardWarning").runJob("BoundaryEvent_CardOverdue").runJob("BoundaryEvent_CardReprimand");
+		card.runJob("BoundaryEvent_CardReprimand").runJob("BoundaryEvent_CardWarning").runJob("BoundaryEvent_CardOverdue");
+		Assertions.assertThat(card.events()).as("the ladder in order, whatever order the timers fired in")
+			.containsSubsequence("WARNED", "URGED", "REPRIMANDED");
 
 		Assertions.assertThat(card.entries("WARNED")).singleElement()
 			.satisfies(e -> Assertions.assertThat(e.actor()).isEqualTo("system"));
