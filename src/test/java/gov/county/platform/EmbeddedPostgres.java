@@ -13,7 +13,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * One real PostgreSQL 17 (zonky's embedded binaries) per test JVM, a database per test context:
  * the context names it with {@code test.postgres.database}; this initializer creates it and points
- * the platform's datasource at it.
+ * the platform's datasource at it. On {@link PlatformIntegrationTest} contexts it acts only when
+ * the system property {@code test.database=postgres} is set: the second run of the suite in
+ * {@code mvn verify} runs every integration test on PostgreSQL that way.
  */
 public class EmbeddedPostgres implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -33,7 +35,13 @@ public class EmbeddedPostgres implements ApplicationContextInitializer<Configura
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		String database = context.getEnvironment().getProperty("test.postgres.database", "platform");
+		String database = context.getEnvironment().getProperty("test.postgres.database");
+		if (database == null) {
+			if (!"postgres".equals(System.getProperty("test.database"))) {
+				return;
+			}
+			database = "suite";
+		}
 		try (Connection connection = server().getPostgresDatabase().getConnection()) {
 			try (ResultSet exists = connection.createStatement()
 				.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
