@@ -369,6 +369,7 @@ public class CardService {
 			throw new IllegalArgumentException("escalation level must be one of " + LADDER + ", was '" + level + "'");
 		}
 		Instant due = instant(DUE_AT.from(v));
+		this.ledger.lockCase(caseNo);
 		for (String step : LADDER.subList(0, top + 1)) {
 			if (!this.ledger.hasEntry(caseNo, step, due)) {
 				recordEscalation(caseNo, step, due, v);

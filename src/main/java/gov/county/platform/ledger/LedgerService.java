@@ -88,6 +88,17 @@ public class LedgerService {
 				event.unit(), event.actor(), at, dueAt, event.detail(), hash, previousHash);
 	}
 
+	/**
+	 * Locks the case's chain until the current transaction ends, so that a check ("is this already
+	 * recorded?") and the append that follows it are one step across nodes. A case without entries
+	 * has nothing to lock; its first append is made unique by the chain head's primary key.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockCase(String caseNo) {
+		this.jdbc.query("SELECT last_seq FROM ledger_case_head WHERE case_no = ? FOR UPDATE", rs -> {
+		}, caseNo);
+	}
+
 	/** Whether the case already has this event for this deadline (escalations are recorded once). */
 	@Transactional(readOnly = true)
 	public boolean hasEntry(String caseNo, String event, Instant dueAt) {
