@@ -27,7 +27,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * an unexpected failure is a 500 that names no internals and is logged in full.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(basePackages = "gov.county.platform")
+@RestControllerAdvice
 class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -68,7 +68,8 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException ex) {
-		return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json", "Content-Type");
+		return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json, not " + ex.getContentType(),
+				"Content-Type");
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

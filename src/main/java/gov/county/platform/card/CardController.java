@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import gov.county.platform.api.ApiProblem;
+import gov.county.platform.security.PlatformUser;
 
 /** {@code POST /api/cards}: files a card; 201 with its case number. */
 @RestController
@@ -23,7 +24,7 @@ class CardController {
 	}
 
 	@PostMapping(path = "/api/cards", consumes = "application/json")
-	ResponseEntity<Map<String, String>> file(@RequestBody Map<String, Object> card) {
+	ResponseEntity<Map<String, String>> file(PlatformUser user, @RequestBody Map<String, Object> card) {
 		CardIntake.Filed filed;
 		try {
 			filed = this.intake.file(card);

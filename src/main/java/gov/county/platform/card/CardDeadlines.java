@@ -26,7 +26,8 @@ public record CardDeadlines(ZonedDateTime dueAt, ZonedDateTime warnAt, ZonedDate
 		return around(calendar, calendar.plusWorkingDays(this.dueAt.toLocalDate(), workingDays), now);
 	}
 
-	private static CardDeadlines around(WorkingDayCalendar calendar, LocalDate dueDay, Instant notBefore) {
+	/** The deadlines around a due day, for a clock that started at {@code notBefore}. */
+	static CardDeadlines around(WorkingDayCalendar calendar, LocalDate dueDay, Instant notBefore) {
 		ZonedDateTime due = calendar.endOf(dueDay);
 		ZonedDateTime warn = calendar.endOf(calendar.plusWorkingDays(dueDay, -1));
 		ZonedDateTime earliest = notBefore.atZone(calendar.zone());

@@ -20,15 +20,15 @@ import gov.county.platform.engine.Actor;
 @Configuration
 class CardDelegates {
 
-	/** "Register card (登记)": the case number (when the start came from Tasklist), checks, FILED. */
+	/**
+	 * "Register card (登记)": the case number, checks, FILED. The number is always the platform's:
+	 * a business key a caller typed into Tasklist or sent to the REST API is replaced.
+	 */
 	@Bean
 	JavaDelegate registerCardDelegate(CardService cards) {
 		return execution -> {
-			String caseNo = execution.getProcessBusinessKey();
-			if (caseNo == null || caseNo.isBlank()) {
-				caseNo = cards.newCaseNumber();
-				execution.setProcessBusinessKey(caseNo);
-			}
+			String caseNo = cards.newCaseNumber();
+			execution.setProcessBusinessKey(caseNo);
 			execution.setVariables(cards.register(caseNo, execution.getVariables(), Actor.of(execution)).variables());
 		};
 	}
@@ -52,7 +52,7 @@ class CardDelegates {
 	@Bean
 	JavaDelegate notifySubmitterDelegate(CardService cards) {
 		return execution -> cards.notifySubmitter(execution.getProcessBusinessKey(), input(execution, "template"),
-				(String) execution.getVariableLocal("event"), execution.getVariables());
+				(String) execution.getVariableLocal("event"), execution.getActivityInstanceId(), execution.getVariables());
 	}
 
 	/** Reminds the co-units whose opinion task is still open. */

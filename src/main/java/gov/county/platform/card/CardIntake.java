@@ -20,14 +20,11 @@ public class CardIntake {
 	public record Filed(String caseNo, String processInstanceId) {
 	}
 
-	private final CardService cards;
-
 	private final RuntimeService runtime;
 
 	private final Directory directory;
 
-	public CardIntake(CardService cards, RuntimeService runtime, Directory directory) {
-		this.cards = cards;
+	public CardIntake(RuntimeService runtime, Directory directory) {
 		this.runtime = runtime;
 		this.directory = directory;
 	}
@@ -36,9 +33,8 @@ public class CardIntake {
 	public Filed file(Map<String, ?> submitted) {
 		Map<String, Object> card = new HashMap<>(
 				CardSubmission.validate(submitted, this.directory, CardValues.Channel.API.name()));
-		String caseNo = this.cards.newCaseNumber();
-		ProcessInstance instance = this.runtime.startProcessInstanceByKey(CardProcess.KEY, caseNo, card);
-		return new Filed(caseNo, instance.getId());
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(CardProcess.KEY, card);
+		return new Filed(instance.getBusinessKey(), instance.getId());
 	}
 
 }

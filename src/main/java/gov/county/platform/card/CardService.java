@@ -118,8 +118,14 @@ public class CardService {
 		return new Outcome(deadlineVariables(deadlines));
 	}
 
-	/** Checks and records the completion of a user task; throws naming the field when it is not complete. */
-	public Outcome completeTask(String taskKey, String caseNo, Map<String, Object> variables, String actor) {
+	/**
+	 * Checks and records the completion of a user task; throws naming the field when it is not
+	 * complete. The deadlines, the time limit and the extension days used are taken from the ledger,
+	 * not from the submitted variables: a completion cannot move its own deadline.
+	 */
+	public Outcome completeTask(String taskKey, String caseNo, Map<String, Object> submitted, String actor) {
+		Map<String, Object> variables = new HashMap<>(submitted);
+		variables.putAll(recorded(caseNo));
 		return switch (taskKey) {
 			case TASK_ACCEPT -> accept(caseNo, variables, actor);
 			case TASK_DISPATCH -> dispatch(caseNo, variables, actor);
@@ -153,14 +159,15 @@ public class CardService {
 				if (original.equals(caseNo)) {
 					throw new InvalidCardException(DUPLICATE_OF.name(), "a card cannot be merged into itself");
 				}
-				boolean isCard = this.ledger.caseHistory(original)
+				LedgerEntry filed = this.ledger.caseHistory(original)
 					.stream()
-					.anyMatch(e -> e.event().equals("FILED") && e.process().equals(KEY));
-				if (!isCard) {
-					throw new InvalidCardException(DUPLICATE_OF.name(), "'" + original + "' is not a card of this platform");
-				}
+					.filter(e -> e.event().equals("FILED") && e.process().equals(KEY))
+					.findFirst()
+					.orElseThrow(() -> new InvalidCardException(DUPLICATE_OF.name(),
+							"'" + original + "' is not a card of this platform"));
 				this.ledger.append(new LedgerEvent(caseNo, KEY, "MERGED", unit, actor, null, "merged into " + original));
-				this.ledger.append(new LedgerEvent(original, KEY, "MERGED", unit, actor, null,
+				// the original's entry names the original's unit: a merge must not open its case to the merger
+				this.ledger.append(new LedgerEvent(original, KEY, "MERGED", filed.unit(), actor, null,
 						"duplicate " + caseNo + " merged into this case"));
 			}
 		}
@@ -295,7 +302,7 @@ public class CardService {
 		if (!approved) {
 			this.ledger.append(new LedgerEvent(caseNo, KEY, "EXTENSION_DENIED", WellKnownGroups.COUNTY_PLATFORM, actor,
 					instant(DUE_AT.from(v)), "deadline stays " + DUE_AT.from(v)));
-			return Outcome.none();
+			return new Outcome(Map.of(EXTENSION_APPROVED.name(), false));
 		}
 		Integer days = EXTENSION_DAYS.from(v);
 		if (days == null) {
@@ -308,6 +315,7 @@ public class CardService {
 				moved.dueAt().toInstant(), days + " working days, from " + DUE_AT.from(v)));
 		Map<String, Object> out = deadlineVariables(moved);
 		out.put(EXTENDED_DAYS.name(), used + days);
+		out.put(EXTENSION_APPROVED.name(), true);
 		return new Outcome(out);
 	}
 
@@ -381,7 +389,10 @@ public class CardService {
 		String lead = LEAD_UNIT.from(v);
 		List<String> recipients = new ArrayList<>(List.of("group:" + lead));
 		if (!level.equals("WARNED")) {
-			this.directory.headOf(lead).ifPresent(head -> recipients.add("head:" + lead));
+			// a head the chart names but no admin has created yet cannot be told; the unit still is
+			this.directory.headOf(lead)
+				.filter(this.directory::userExists)
+				.ifPresent(head -> recipients.add("head:" + lead));
 			recipients.add("group:" + WellKnownGroups.SUPERVISION_OFFICE);
 		}
 		if (level.equals("REPRIMANDED")) {
@@ -401,13 +412,14 @@ public class CardService {
 	}
 
 	/** Tells the submitter by e-mail when their contact is an address; the ledger records it either way. */
-	public void notifySubmitter(String caseNo, String template, String ledgerEvent, Map<String, Object> v) {
+	public void notifySubmitter(String caseNo, String template, String ledgerEvent, String occasion,
+			Map<String, Object> v) {
 		String email = SUBMITTER_EMAIL.from(v);
 		NotificationTemplates.Rendered message = this.templates.render(template,
 				name -> name.equals("caseNo") ? caseNo : v.get(name));
 		if (email != null) {
 			this.notifications.notify(new Notice(caseNo, List.of("email:" + email), message.subject(), message.body(),
-					caseNo + "/" + template + "/" + v.getOrDefault(DUE_AT.name(), "")));
+					caseNo + "/" + template + "/" + occasion));
 		}
 		if (ledgerEvent != null) {
 			this.ledger.append(new LedgerEvent(caseNo, KEY, ledgerEvent, LEAD_UNIT.from(v), LedgerEvent.SYSTEM_ACTOR,
@@ -454,6 +466,50 @@ public class CardService {
 		this.ledger.append(new LedgerEvent(caseNo, KEY, "CLOSED", RECEIVING_UNIT.from(v), LedgerEvent.SYSTEM_ACTOR,
 				null, outcome));
 		return new Outcome(Map.of(OUTCOME.name(), outcome));
+	}
+
+	private static final java.util.regex.Pattern LEADING_DAYS = java.util.regex.Pattern.compile("^(\\d+) working days");
+
+	private static final java.util.regex.Pattern TIME_LIMIT = java.util.regex.Pattern.compile("^time limit (\\d+) working days");
+
+	/**
+	 * What the ledger says of a card's clock: the deadlines of the latest entry that set them
+	 * (CLASSIFIED, EXTENDED or REOPENED, counted from when it was written), the time limit, and the
+	 * working days of extension granted. Empty before the card is classified.
+	 */
+	public Map<String, Object> recorded(String caseNo) {
+		Map<String, Object> out = new HashMap<>();
+		LedgerEntry clock = null;
+		int extended = 0;
+		for (LedgerEntry entry : this.ledger.caseHistory(caseNo)) {
+			switch (entry.event()) {
+				case "CLASSIFIED" -> {
+					clock = entry;
+					var limit = TIME_LIMIT.matcher(entry.detail() == null ? "" : entry.detail());
+					if (limit.find()) {
+						out.put(TIME_LIMIT_DAYS.name(), Integer.parseInt(limit.group(1)));
+					}
+				}
+				case "REOPENED" -> clock = entry;
+				case "EXTENDED" -> {
+					clock = entry;
+					var days = LEADING_DAYS.matcher(entry.detail() == null ? "" : entry.detail());
+					if (days.find()) {
+						extended += Integer.parseInt(days.group(1));
+					}
+				}
+				default -> {
+				}
+			}
+		}
+		if (clock == null || clock.dueAt() == null) {
+			return out;
+		}
+		CardDeadlines deadlines = CardDeadlines.around(this.calendar,
+				clock.dueAt().atZone(this.calendar.zone()).toLocalDate(), clock.at());
+		out.putAll(deadlineVariables(deadlines));
+		out.put(EXTENDED_DAYS.name(), extended);
+		return out;
 	}
 
 	private Map<String, Object> deadlineVariables(CardDeadlines deadlines) {

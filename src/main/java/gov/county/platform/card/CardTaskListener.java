@@ -39,6 +39,8 @@ public class CardTaskListener implements TaskListener {
 			CardService.Outcome outcome = this.cards.completeTask(task.getTaskDefinitionKey(), caseNo,
 					task.getVariables(), Actor.of(task));
 			task.getExecution().setVariables(outcome.variables());
+			// whatever the completion submitted, the clock stays the ledger's
+			task.getExecution().setVariables(this.cards.recorded(caseNo));
 		}
 	}
 

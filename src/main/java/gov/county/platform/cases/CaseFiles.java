@@ -21,9 +21,9 @@ import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerService;
 
 /**
- * Assembles a case from the engine's history and the ledger. Who may see it is decided on the
- * ledger (oversight, or a unit that appears in the case); the engine is then read without the
- * caller's task authorizations, so a unit sees the whole of its own case.
+ * Assembles a case from the engine's history and the ledger. Who may see it: oversight, a unit
+ * that appears in the case's ledger, or a unit with an open task in it; the engine is then read
+ * without the caller's task authorizations, so a unit sees the whole of its own case.
  */
 @Service
 class CaseFiles {
@@ -53,10 +53,17 @@ class CaseFiles {
 		if (timeline.isEmpty()) {
 			return Optional.empty();
 		}
-		if (visibleUnits != null && timeline.stream().noneMatch(e -> visibleUnits.contains(e.unit()))) {
+		if (visibleUnits != null && timeline.stream().noneMatch(e -> visibleUnits.contains(e.unit()))
+				&& !asEngine(() -> hasOpenTaskFor(caseNo, visibleUnits))) {
 			return Optional.empty();
 		}
 		return Optional.of(asEngine(() -> view(caseNo, timeline)));
+	}
+
+	/** A unit asked to work on the case (a co-unit before it answered, say) may see it. */
+	private boolean hasOpenTaskFor(String caseNo, List<String> units) {
+		return !units.isEmpty()
+				&& this.tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskCandidateGroupIn(units).count() > 0;
 	}
 
 	private CaseView view(String caseNo, List<LedgerEntry> timeline) {

@@ -58,7 +58,7 @@ class NotificationDispatcher {
 				+ "((status = 'PENDING' AND next_attempt_at <= ?) OR (status = 'SENDING' AND locked_until < ?)) "
 				+ "ORDER BY id LIMIT " + BATCH, Long.class, now, now);
 		for (Long id : due) {
-			if (claim(id, now)) {
+			if (claim(id, OffsetDateTime.now(ZoneOffset.UTC))) {
 				send(id);
 			}
 		}

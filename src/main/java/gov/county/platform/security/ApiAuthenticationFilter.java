@@ -36,9 +36,13 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		this.directory = directory;
 	}
 
+	/**
+	 * Decides on the decoded, normalised servlet path (what Spring MVC routes by), never on the raw
+	 * URI: {@code /%61pi/cards} or {@code /api;x=1/cards} reach the API and so must be checked too.
+	 */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
 		return path.startsWith(PUBLIC_PREFIX) || !(path.equals("/api") || path.startsWith("/api/"));
 	}
 

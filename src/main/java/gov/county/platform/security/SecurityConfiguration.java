@@ -11,12 +11,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import gov.county.platform.api.ApiProblem;
 import gov.county.platform.organization.Directory;
 
 /**
@@ -61,7 +63,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
 					NativeWebRequest request, WebDataBinderFactory binderFactory) {
 				HttpServletRequest servletRequest = request.getNativeRequest(HttpServletRequest.class);
-				return servletRequest == null ? null : servletRequest.getAttribute(ApiAuthenticationFilter.USER_ATTRIBUTE);
+				Object user = servletRequest == null ? null
+						: servletRequest.getAttribute(ApiAuthenticationFilter.USER_ATTRIBUTE);
+				if (user == null) {
+					// fail closed: a route the authentication filter did not see gets no user
+					throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Authorization", "This API needs a login");
+				}
+				return user;
 			}
 		});
 	}

@@ -228,9 +228,49 @@ abstract class CardProcessScenarios {
 	@Test
 	void extensionMustBeAskedBeforeTheDeadline() {
 		CardScenario card = file().acceptAndDispatchTo("township-labao");
-		this.engine.getRuntimeService().setVariable(card.instance.getId(), "dueAt", "2026-01-05T23:59:59+08:00");
+		java.time.Instant afterDue = ZonedDateTime.parse((String) card.variable("dueAt")).toInstant().plusSeconds(60);
+		Assertions.assertThatThrownBy(() -> gov.county.platform.engine.EngineClock.at(afterDue,
+				() -> card.complete(CardProcess.TASK_HANDLE, "township-labao-clerk", "handling", "EXTEND",
+						"extensionDays", 2, "extensionReason", "late")))
+			.hasMessageContaining("before the deadline");
+	}
+
+	@Test
+	void aCompletionCannotMoveItsOwnDeadline() {
+		CardScenario card = file().acceptAndDispatchTo("township-labao");
+		String due = (String) card.variable("dueAt");
+		card.complete(CardProcess.TASK_HANDLE, "township-labao-clerk", "handling", "EXTEND", "extensionDays", 10,
+				"extensionReason", "x", "extendedDays", -90, "dueAt", "2099-12-31T23:59:59+08:00");
+		Assertions.assertThat(card.variable("dueAt")).isEqualTo(due);
+		Assertions.assertThat(card.variable("extendedDays")).isEqualTo(0);
+		card.complete(CardProcess.TASK_APPROVE_EXTENSION, "county-platform-clerk", "extensionApproved", "true");
+		Assertions.assertThat(card.variable("extensionApproved")).isEqualTo(true);
+		Assertions.assertThat(ZonedDateTime.parse((String) card.variable("dueAt")).getYear()).isLessThan(2099);
 		Assertions.assertThatThrownBy(() -> card.complete(CardProcess.TASK_HANDLE, "township-labao-clerk", "handling",
-				"EXTEND", "extensionDays", 2, "extensionReason", "late")).hasMessageContaining("before the deadline");
+				"EXTEND", "extensionDays", 1, "extensionReason", "more", "extendedDays", 0))
+			.hasMessageContaining("at most 10");
+	}
+
+	@Test
+	void aCaseNumberTypedByTheCallerIsReplacedByThePlatformsOwn() {
+		CardScenario original = file();
+		org.camunda.bpm.engine.runtime.ProcessInstance forged = gov.county.platform.TestProcesses.as(
+				this.engine.getIdentityService(), "township-labao-clerk",
+				() -> this.engine.getRuntimeService().startProcessInstanceByKey(CardProcess.KEY, original.caseNo,
+						CardScenario.card()));
+		Assertions.assertThat(forged.getBusinessKey()).isNotEqualTo(original.caseNo).matches("HD-\\d{4}-\\d{6}");
+		Assertions.assertThat(original.events()).containsExactly("FILED");
+	}
+
+	@Test
+	void mergingDoesNotOpenTheOriginalCaseToTheMerger() {
+		CardScenario original = CardScenario.file(this.engine, this.intake, this.ledger,
+				CardScenario.card("receivingUnit", "dept-commerce"));
+		CardScenario duplicate = file();
+		duplicate.complete(CardProcess.TASK_ACCEPT, "township-labao-clerk", "acceptance", "DUPLICATE", "duplicateOf",
+				original.caseNo);
+		Assertions.assertThat(original.entries("MERGED")).singleElement()
+			.satisfies(e -> Assertions.assertThat(e.unit()).isEqualTo("dept-commerce"));
 	}
 
 	@Test

@@ -157,6 +157,23 @@ class AuthorizationMatrixTests {
 	}
 
 	@Test
+	void encodedOrParameterisedPathsToTheApiNeedALoginToo() throws Exception {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		for (String path : List.of("/%61pi/units", "/api;x=1/units", "/%61pi/notifications", "/api/./units",
+				"/api/public/../units")) {
+			var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.rest.getRootUri() + path))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as(path).isIn(400, 401, 404);
+			assertThat(answer.body()).as(path).doesNotContain("township-labao");
+		}
+		var filed = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.rest.getRootUri() + "/%61pi/cards"))
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(filed.statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void engineRestShowsAClerkOnlyTheirUnitsTasksAndRefusesOthers() {
 		String taskId = this.tasks.createTaskQuery().processInstanceId(this.labaoCase.getId()).singleResult().getId();
 
