@@ -89,9 +89,7 @@ class ClusterTests {
 			numbers.add(number.get());
 		}
 		pool.shutdown();
-		List<Integer> values = numbers.stream().map(n -> Integer.parseInt(n.substring(8))).sorted().toList();
-		assertThat(numbers).doesNotHaveDuplicates();
-		assertThat(values.get(values.size() - 1) - values.get(0)).as("no gaps").isEqualTo(values.size() - 1);
+		CaseNumberAssertions.assertUniqueAndGapFree(numbers);
 		assertThat(nodeB.getBean(LedgerService.class).verify().ok()).isTrue();
 	}
 

@@ -113,9 +113,7 @@ class PostgresPlatformTests {
 			numbers.add(number.get());
 		}
 		pool.shutdown();
-		List<Integer> values = numbers.stream().map(n -> Integer.parseInt(n.substring(8))).sorted().toList();
-		assertThat(numbers).doesNotHaveDuplicates();
-		assertThat(values.get(values.size() - 1) - values.get(0)).isEqualTo(values.size() - 1);
+		CaseNumberAssertions.assertUniqueAndGapFree(numbers);
 	}
 
 	@Test
