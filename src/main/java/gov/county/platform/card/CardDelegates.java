@@ -1,13 +1,8 @@
 package gov.county.platform.card;
 
-import java.util.HashSet;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -58,21 +53,8 @@ class CardDelegates {
 	/** Reminds the co-units whose opinion task is still open. */
 	@Bean
 	JavaDelegate remindCoUnitsDelegate(CardService cards) {
-		return execution -> {
-			Set<String> pending = new HashSet<>();
-			var taskService = execution.getProcessEngineServices().getTaskService();
-			for (Task task : taskService.createTaskQuery()
-				.processInstanceId(execution.getProcessInstanceId())
-				.taskDefinitionKey(CardProcess.TASK_CO_HANDLE)
-				.list()) {
-				for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-					if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-						pending.add(link.getGroupId());
-					}
-				}
-			}
-			cards.remindCoUnits(execution.getProcessBusinessKey(), pending, execution.getVariables());
-		};
+		return execution -> cards.remindCoUnits(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+				execution.getVariables());
 	}
 
 	/** "Collate case (整理)": the summary, ORGANIZED, and the call-back window. */

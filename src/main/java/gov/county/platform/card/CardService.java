@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 import gov.county.platform.calendar.WorkingDayCalendar;
@@ -59,14 +63,17 @@ public class CardService {
 
 	private final Directory directory;
 
+	private final TaskService tasks;
+
 	public CardService(CaseNumberService caseNumbers, LedgerService ledger, NotificationService notifications,
-			NotificationTemplates templates, WorkingDayCalendar calendar, Directory directory) {
+			NotificationTemplates templates, WorkingDayCalendar calendar, Directory directory, TaskService tasks) {
 		this.caseNumbers = caseNumbers;
 		this.ledger = ledger;
 		this.notifications = notifications;
 		this.templates = templates;
 		this.calendar = calendar;
 		this.directory = directory;
+		this.tasks = tasks;
 	}
 
 	/** What a step decided: variables to set on the process. */
@@ -429,8 +436,19 @@ public class CardService {
 		}
 	}
 
-	/** Reminds the co-units whose opinion is still missing. */
-	public void remindCoUnits(String caseNo, Set<String> pendingUnits, Map<String, Object> v) {
+	/** Reminds the co-units whose opinion task is still open. */
+	public void remindCoUnits(String caseNo, String processInstanceId, Map<String, Object> v) {
+		Set<String> pendingUnits = new LinkedHashSet<>();
+		for (Task task : this.tasks.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(TASK_CO_HANDLE)
+			.list()) {
+			for (IdentityLink link : this.tasks.getIdentityLinksForTask(task.getId())) {
+				if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+					pendingUnits.add(link.getGroupId());
+				}
+			}
+		}
 		if (pendingUnits.isEmpty()) {
 			return;
 		}

@@ -3,16 +3,12 @@ package gov.county.platform.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
@@ -22,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import gov.county.platform.PackagedPlatform;
 import gov.county.platform.PlatformApplication;
 
 /**
@@ -47,15 +44,11 @@ class LaunchModesKeepDeploymentsIT {
 		assertThat(resourceNames).contains("processes/InteractionCardProcess.bpmn",
 				"processes/CardTimeLimitDecision.dmn", "forms/accept-card.form");
 
-		int port = freePort();
-		Process jar = new ProcessBuilder("java", "-jar", System.getProperty("app.jar"), "--server.port=" + port,
-				"--platform.data-dir=" + dataDir, "--platform.admin.password=" + PASSWORD,
-				"--camunda.bpm.job-execution.enabled=false")
-			.redirectErrorStream(true)
-			.redirectOutput(dataDir.resolve("jar.log").toFile())
-			.start();
+		int port = PackagedPlatform.freePort();
+		Process jar = PackagedPlatform.start(port, dataDir.resolve("jar.log"), "--platform.data-dir=" + dataDir,
+				"--platform.admin.password=" + PASSWORD, "--camunda.bpm.job-execution.enabled=false");
 		try {
-			awaitUp(port, jar, dataDir.resolve("jar.log"));
+			PackagedPlatform.awaitUp(port, jar, dataDir.resolve("jar.log"));
 			assertThat(get(port, "/engine-rest/deployment/count")).contains("\"count\":1");
 			assertThat(get(port, "/engine-rest/process-definition/count?key=InteractionCardProcess"))
 				.contains("\"count\":1");
@@ -76,37 +69,12 @@ class LaunchModesKeepDeploymentsIT {
 				"--camunda.bpm.job-execution.enabled=false");
 	}
 
-	private static void awaitUp(int port, Process jar, Path log) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		while (Instant.now().isBefore(deadline)) {
-			if (!jar.isAlive()) {
-				throw new AssertionError("java -jar ended: " + Files.readString(log, StandardCharsets.UTF_8));
-			}
-			try {
-				if (get(port, "/api/public/status").contains("UP")) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			Thread.sleep(500);
-		}
-		throw new AssertionError("java -jar did not come up: " + Files.readString(log, StandardCharsets.UTF_8));
-	}
-
 	private static String get(int port, String path) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Authorization", "Basic "
 					+ Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
 			.build();
 		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -3,13 +3,11 @@ package gov.county.platform.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import gov.county.platform.EmbeddedPostgres;
+import gov.county.platform.PackagedPlatform;
 
 /**
  * The packaged platform as its own process on PostgreSQL: cards are filed concurrently, timers are
@@ -50,9 +49,9 @@ class CrashRecoveryIT {
 			connection.createStatement().execute("CREATE DATABASE crash");
 			url = EmbeddedPostgres.server().getJdbcUrl("postgres", "crash");
 		}
-		int port = freePort();
+		int port = PackagedPlatform.freePort();
 		Process first = start(url, port, logs.resolve("first.log"));
-		awaitUp(port, first, logs.resolve("first.log"));
+		PackagedPlatform.awaitUp(port, first, logs.resolve("first.log"));
 
 		// file cards on 6 threads; remember every one acknowledged with 201
 		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -99,7 +98,7 @@ class CrashRecoveryIT {
 
 		Process second = start(url, port, logs.resolve("second.log"));
 		try {
-			awaitUp(port, second, logs.resolve("second.log"));
+			PackagedPlatform.awaitUp(port, second, logs.resolve("second.log"));
 			for (String caseNo : acknowledged) {
 				HttpResponse<String> card = send(port, "GET", "/api/cases/" + caseNo, "auditor", null);
 				assertThat(card.statusCode()).as(caseNo).isEqualTo(200);
@@ -138,32 +137,9 @@ class CrashRecoveryIT {
 	}
 
 	private static Process start(String url, int port, Path log) throws IOException {
-		return new ProcessBuilder("java", "-jar", System.getProperty("app.jar"), "--server.port=" + port,
-				"--spring.profiles.active=postgres,demo", "--DB_URL=" + url, "--DB_USER=postgres", "--DB_PASSWORD=",
-				"--camunda.bpm.job-execution.lock-time-in-millis=5000",
-				"--camunda.bpm.job-execution.wait-time-in-millis=500", "--spring.mail.host=")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-	}
-
-	private static void awaitUp(int port, Process process, Path log) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(150));
-		while (Instant.now().isBefore(deadline)) {
-			if (!process.isAlive()) {
-				throw new AssertionError("the platform ended: " + Files.readString(log, StandardCharsets.UTF_8));
-			}
-			try {
-				if (send(port, "GET", "/api/public/status", null, null).body().contains("UP")) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			Thread.sleep(500);
-		}
-		throw new AssertionError("the platform did not come up: " + Files.readString(log, StandardCharsets.UTF_8));
+		return PackagedPlatform.start(port, log, "--spring.profiles.active=postgres,demo", "--DB_URL=" + url,
+				"--DB_USER=postgres", "--DB_PASSWORD=", "--camunda.bpm.job-execution.lock-time-in-millis=5000",
+				"--camunda.bpm.job-execution.wait-time-in-millis=500", "--spring.mail.host=");
 	}
 
 	private static HttpResponse<String> send(int port, String method, String path, String user, String body)
@@ -179,12 +155,6 @@ class CrashRecoveryIT {
 					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
 		}
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
