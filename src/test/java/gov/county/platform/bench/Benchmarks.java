@@ -1,0 +1,388 @@
+package gov.county.platform.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.camunda.bpm.engine.ProcessEngine;
+
+import gov.county.platform.calendar.WorkingDayCalendar;
+import gov.county.platform.card.CardDeadlines;
+import gov.county.platform.card.CardIntake;
+import gov.county.platform.card.CardProcess;
+import gov.county.platform.engine.EngineClock;
+import gov.county.platform.ledger.LedgerFixtures;
+import gov.county.platform.organization.OrganizationProperties;
+import gov.county.platform.organization.Unit;
+
+/**
+ * The benchmark harness: {@code mvn -Pbench verify} (README, "Performance"). For each database it
+ * measures card lifecycles on the platform against the bare diagram on the same engine and on a
+ * default engine, an escalation storm, Tasklist's task queries over many open and finished cards,
+ * the ledger's verify, page and export over a large ledger, and the heap. Prints every figure and
+ * writes {@code target/bench/results.md} and {@code .json}. Sizes are system properties
+ * ({@code bench.*}, see {@link Settings}).
+ */
+public final class Benchmarks {
+
+	record Settings(List<String> databases, int runs, double seconds, double warmUp, int storm, int open,
+			int finished, int ledger, int queries, Path folder) {
+
+		static Settings fromSystemProperties() {
+			return new Settings(Arrays.asList(System.getProperty("bench.databases", "h2,postgres").split(",")),
+					Integer.getInteger("bench.runs", 3), Double.parseDouble(System.getProperty("bench.seconds", "3")),
+					Double.parseDouble(System.getProperty("bench.warmup", "4")), Integer.getInteger("bench.storm", 10_000),
+					Integer.getInteger("bench.open", 100_000), Integer.getInteger("bench.finished", 1_000_000),
+					Integer.getInteger("bench.ledger", 1_000_000), Integer.getInteger("bench.queries", 200),
+					Path.of(System.getProperty("bench.folder", "target/bench")));
+		}
+
+	}
+
+	private final Settings settings;
+
+	private final Results results = new Results();
+
+	private final int smtpPort;
+
+	private Benchmarks(Settings settings, int smtpPort) {
+		this.settings = settings;
+		this.smtpPort = smtpPort;
+	}
+
+	public static void main(String[] args) throws Exception {
+		Settings settings = Settings.fromSystemProperties();
+		GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+		smtp.start();
+		Benchmarks bench = new Benchmarks(settings, smtp.getSmtp().getPort());
+		bench.results.note("settings", settings.toString());
+		int status = 0;
+		try {
+			for (String name : settings.databases()) {
+				bench.run(Database.of(name.trim(), settings.folder()));
+			}
+		}
+		catch (Exception | AssertionError ex) {
+			ex.printStackTrace();
+			status = 1;
+		}
+		finally {
+			smtp.stop();
+			bench.results.write(settings.folder());
+			System.out.println();
+			System.out.println(bench.results.markdown());
+			System.out.println("Written to " + settings.folder().resolve("results.md") + " and results.json");
+		}
+		System.exit(status);
+	}
+
+	private void run(Database database) throws Exception {
+		String db = database.label();
+		log(db + ": bare diagram on a default engine");
+		try (DefaultEngine bare = new DefaultEngine(database)) {
+			lifecycles(db, "bare diagram, default engine", CardDrivers.bare(bare.engine));
+		}
+		log(db + ": the platform");
+		try (Platform platform = Platform.start(database, this.smtpPort)) {
+			platform.jobExecutor().shutdown();
+			platform.engine.getRepositoryService()
+				.createDeployment()
+				.name("benchmark")
+				.addModelInstance("BareCardProcess.bpmn", BareCardDiagram.model())
+				.deploy();
+			CardDrivers.Lifecycle card = CardDrivers.platform(platform.engine, platform.context.getBean(CardIntake.class));
+			lifecycles(db, "platform card", card);
+			lifecycles(db, "bare diagram, platform's engine", CardDrivers.bare(platform.engine));
+			ratios(db);
+			storm(database, platform);
+			queries(database, platform);
+			ledger(database, platform);
+			heap(db);
+		}
+	}
+
+	private void lifecycles(String db, String variant, CardDrivers.Lifecycle lifecycle) throws Exception {
+		Throughput.measure(lifecycle, 2, this.settings.warmUp());
+		for (int threads : new int[] { 1, 2 }) {
+			List<Double> rates = new ArrayList<>();
+			for (int run = 0; run < this.settings.runs(); run++) {
+				rates.add(Throughput.measure(lifecycle, threads, this.settings.seconds()));
+			}
+			this.results.add(Results.Figure.of(db, "lifecycles/s, " + variant + ", " + threads + " thread"
+					+ (threads > 1 ? "s" : ""), "lifecycles/s", rates, null));
+		}
+	}
+
+	private void ratios(String db) {
+		for (String threads : List.of("1 thread", "2 threads")) {
+			double platform = this.results.median(db, "lifecycles/s, platform card, " + threads);
+			double bareTuned = this.results.median(db, "lifecycles/s, bare diagram, platform's engine, " + threads);
+			double bareDefault = this.results.median(db, "lifecycles/s, bare diagram, default engine, " + threads);
+			this.results.add(Results.Figure.of(db, "features' overhead (bare ÷ platform, same engine), " + threads, "×",
+					List.of(bareTuned / platform), "target ≤ 1.2"));
+			this.results.add(Results.Figure.of(db, "platform ÷ bare default engine, " + threads, "×",
+					List.of(platform / bareDefault), "target ≥ 2 (H2), ≥ 1.5 (PostgreSQL)"));
+			this.results.add(Results.Figure.of(db, "tuning's gain (bare on platform's engine ÷ default), " + threads, "×",
+					List.of(bareTuned / bareDefault), null));
+		}
+	}
+
+	/**
+	 * N cards open at "handle and reply" whose deadlines fall due at once: the engine's clock runs
+	 * past the deadline and the job executor, as configured for production, works through the
+	 * warnings and urgings. Measures the time until every URGED entry exists.
+	 */
+	private void storm(Database database, Platform platform) throws Exception {
+		String db = database.label();
+		int n = this.settings.storm();
+		log(db + ": opening " + n + " cards for the escalation storm");
+		WorkingDayCalendar calendar = platform.context.getBean(WorkingDayCalendar.class);
+		CardDeadlines deadlines = CardDeadlines.start(calendar, Instant.now(), 5);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<Callable<Void>> work = new ArrayList<>();
+		int batch = 100;
+		for (int from = 0; from < n; from += batch) {
+			int first = from;
+			work.add(() -> {
+				for (int i = first; i < Math.min(first + batch, n); i++) {
+					String caseNo = String.format("SB-2026-%06d", i + 1);
+					platform.engine.getRuntimeService()
+						.createProcessInstanceByKey(CardProcess.KEY)
+						.businessKey(caseNo)
+						.startBeforeActivity(CardProcess.TASK_HANDLE)
+						.setVariables(Map.of("caseNo", caseNo, "leadUnit", "township-labao", "receivingUnit",
+								"township-labao", "subject", "storm " + caseNo, "dueAt", CardDeadlines.iso(deadlines.dueAt()),
+								"warnAt", CardDeadlines.iso(deadlines.warnAt()), "reprimandAt",
+								CardDeadlines.iso(deadlines.reprimandAt())))
+						.execute();
+				}
+				return null;
+			});
+		}
+		Instant openStart = Instant.now();
+		for (Future<Void> done : pool.invokeAll(work)) {
+			done.get();
+		}
+		pool.shutdown();
+		double openSeconds = seconds(openStart);
+		this.results.add(Results.Figure.of(db, "opening storm cards (2 threads)", "cards/s", List.of(n / openSeconds),
+				n + " cards in " + Math.round(openSeconds) + " s"));
+
+		String urged = "SELECT COUNT(*) FROM ledger_entry WHERE case_no LIKE 'SB-%' AND event = 'URGED'";
+		Instant stormStart = Instant.now();
+		EngineClock.runAhead(Duration.between(Instant.now(), deadlines.dueAt().toInstant()).plusMinutes(10));
+		platform.jobExecutor().start();
+		Instant give = Instant.now().plus(Duration.ofMinutes(10));
+		while (platform.jdbc.queryForObject(urged, Integer.class) < n && Instant.now().isBefore(give)) {
+			Thread.sleep(100);
+		}
+		double stormSeconds = seconds(stormStart);
+		platform.jobExecutor().shutdown();
+		EngineClock.runAhead(Duration.ZERO);
+		int count = platform.jdbc.queryForObject(urged, Integer.class);
+		Integer duplicates = platform.jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT case_no, event FROM ledger_entry "
+				+ "WHERE case_no LIKE 'SB-%' GROUP BY case_no, event HAVING COUNT(*) > 1) d", Integer.class);
+		long failed = platform.engine.getManagementService().createJobQuery().withException().count();
+		this.results.add(Results.Figure.of(db, "escalation storm: every URGED recorded", "s", List.of(stormSeconds),
+				String.format("%d of %d cards urged (%.0f/s, WARNED first); duplicates %d; failed jobs %d; target < 60 s",
+						count, n, count / stormSeconds, duplicates, failed)));
+		if (count != n || duplicates != 0) {
+			throw new AssertionError("escalation storm: " + count + " of " + n + " urged, " + duplicates + " duplicated");
+		}
+	}
+
+	/** Tasklist's two queries, as a clerk through /engine-rest, over many open and finished cards. */
+	private void queries(Database database, Platform platform) throws Exception {
+		String db = database.label();
+		List<String> units = platform.context.getBean(OrganizationProperties.class)
+			.units()
+			.stream()
+			.map(Unit::id)
+			.toList();
+		InstanceCloner cloner = new InstanceCloner(platform.jdbc, database);
+		String openTemplate = platform.jdbc.queryForObject(
+				"SELECT PROC_INST_ID_ FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = 'SB-2026-000001'", String.class);
+		long open = platform.engine.getRuntimeService().createProcessInstanceQuery().count();
+		Instant start = Instant.now();
+		long rows = cloner.copy(openTemplate,
+				List.of(new InstanceCloner.Source("ACT_RU_EXECUTION", "PROC_INST_ID_"),
+						new InstanceCloner.Source("ACT_RU_TASK", "PROC_INST_ID_"),
+						new InstanceCloner.Source("ACT_RU_IDENTITYLINK", "TASK_ID_"),
+						new InstanceCloner.Source("ACT_RU_VARIABLE", "PROC_INST_ID_"),
+						new InstanceCloner.Source("ACT_RU_JOB", "PROCESS_INSTANCE_ID_"),
+						new InstanceCloner.Source("ACT_GE_BYTEARRAY", "ID_"),
+						new InstanceCloner.Source("ACT_RU_AUTHORIZATION", "RESOURCE_ID_"),
+						new InstanceCloner.Source("ACT_HI_PROCINST", "PROC_INST_ID_"),
+						new InstanceCloner.Source("ACT_HI_TASKINST", "PROC_INST_ID_")),
+				Math.max(0, this.settings.open() - open), "o", units);
+		log(db + ": " + rows + " rows of open cards copied in " + Math.round(seconds(start)) + " s");
+
+		CardDrivers.platform(platform.engine, platform.context.getBean(CardIntake.class)).run();
+		String finishedTemplate = platform.jdbc.queryForObject("SELECT PROC_INST_ID_ FROM ACT_HI_PROCINST WHERE "
+				+ "END_TIME_ IS NOT NULL AND PROC_DEF_KEY_ = 'InteractionCardProcess' ORDER BY END_TIME_ DESC LIMIT 1",
+				String.class);
+		long finished = platform.engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count();
+		start = Instant.now();
+		rows = cloner.copy(finishedTemplate,
+				List.of(new InstanceCloner.Source("ACT_HI_PROCINST", "PROC_INST_ID_"),
+						new InstanceCloner.Source("ACT_HI_TASKINST", "PROC_INST_ID_")),
+				Math.max(0, this.settings.finished() - finished), "f", units);
+		log(db + ": " + rows + " rows of finished cards copied in " + Math.round(seconds(start)) + " s");
+		if (database instanceof Database.Postgres) {
+			platform.jdbc.execute("ANALYZE");
+		}
+		long openNow = platform.engine.getRuntimeService().createProcessInstanceQuery().count();
+		long finishedNow = platform.engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count();
+		String sizes = String.format("%,d open, %,d finished cards", openNow, finishedNow);
+		this.results.note(db + " query data", sizes);
+
+		Http http = new Http(platform.port, "township-labao-clerk", "demo");
+		String list = "/engine-rest/task?candidateGroups=township-labao&sortBy=dueDate&sortOrder=asc&maxResults=50";
+		String count = "/engine-rest/task/count?candidateGroups=township-labao";
+		latencies(db, "task list (50, by due date)", http, list, sizes);
+		latencies(db, "task count", http, count, sizes);
+	}
+
+	private void latencies(String db, String what, Http http, String path, String note) throws Exception {
+		for (int i = 0; i < 20; i++) {
+			http.get(path, "application/json");
+		}
+		List<Double> millis = new ArrayList<>();
+		for (int i = 0; i < this.settings.queries(); i++) {
+			long t0 = System.nanoTime();
+			http.get(path, "application/json");
+			millis.add((System.nanoTime() - t0) / 1e6);
+		}
+		millis.sort(Double::compare);
+		double p50 = millis.get(millis.size() / 2);
+		double p95 = millis.get((int) Math.ceil(millis.size() * 0.95) - 1);
+		this.results.add(new Results.Figure(db, what + " p50", "ms", p50, millis.get(0), millis.get(millis.size() - 1),
+				millis.size(), note));
+		this.results.add(new Results.Figure(db, what + " p95", "ms", p95, millis.get(0), millis.get(millis.size() - 1),
+				millis.size(), note + "; target < 50 ms"));
+	}
+
+	/** Verify, a filtered page and a CSV export over a large ledger, through the API as the auditor. */
+	private void ledger(Database database, Platform platform) throws Exception {
+		String db = database.label();
+		List<String> units = platform.context.getBean(OrganizationProperties.class)
+			.units()
+			.stream()
+			.map(Unit::id)
+			.toList();
+		Instant start = Instant.now();
+		int cases = LedgerFixtures.write(platform.jdbc, "LB", this.settings.ledger(), units);
+		log(db + ": " + this.settings.ledger() + " ledger entries (" + cases + " cases) written in "
+				+ Math.round(seconds(start)) + " s");
+		if (database instanceof Database.Postgres) {
+			platform.jdbc.execute("ANALYZE ledger_entry");
+		}
+		long entries = platform.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry", Long.class);
+		Http http = new Http(platform.port, "auditor", "demo");
+		List<Double> rates = new ArrayList<>();
+		for (int run = 0; run < this.settings.runs(); run++) {
+			long t0 = System.nanoTime();
+			String answer = http.get("/api/ledger/verify", "application/json");
+			double secs = (System.nanoTime() - t0) / 1e9;
+			if (!answer.contains("\"ok\":true")) {
+				throw new AssertionError("the ledger does not verify: " + answer);
+			}
+			rates.add(entries / secs);
+		}
+		this.results.add(Results.Figure.of(db, "ledger verify", "entries/s", rates,
+				String.format("%,d entries; target ≥ 100,000/s", entries)));
+		latencies(db, "ledger page (unit + event filter, 50)", http,
+				"/api/ledger?unit=township-labao&event=URGED&page=0&size=50", String.format("%,d entries", entries));
+		List<Double> exportRates = new ArrayList<>();
+		long bytes = 0;
+		for (int run = 0; run < this.settings.runs(); run++) {
+			long t0 = System.nanoTime();
+			bytes = http.download("/api/ledger", "text/csv");
+			exportRates.add(entries / ((System.nanoTime() - t0) / 1e9));
+		}
+		this.results.add(Results.Figure.of(db, "ledger CSV export, everything", "entries/s", exportRates,
+				String.format("%,d entries, %,d MB", entries, bytes / (1024 * 1024))));
+	}
+
+	private void heap(String db) {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+		this.results.add(Results.Figure.of(db, "heap after full GC (platform with the data above)", "MB",
+				List.of(used / (1024.0 * 1024.0)), null));
+	}
+
+	private static double seconds(Instant since) {
+		return Duration.between(since, Instant.now()).toMillis() / 1000.0;
+	}
+
+	private static void log(String message) {
+		System.out.println("[bench] " + Instant.now() + " " + message);
+	}
+
+	private static int freePort() throws java.io.IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/** A user's HTTP calls with Basic authentication. */
+	private record Http(int port, String user, String password) {
+
+		private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+		String get(String path, String accept) throws Exception {
+			HttpResponse<String> answer = CLIENT.send(request(path, accept), HttpResponse.BodyHandlers.ofString());
+			check(path, answer.statusCode());
+			return answer.body();
+		}
+
+		long download(String path, String accept) throws Exception {
+			HttpResponse<java.io.InputStream> answer = CLIENT.send(request(path, accept),
+					HttpResponse.BodyHandlers.ofInputStream());
+			check(path, answer.statusCode());
+			try (java.io.InputStream body = answer.body()) {
+				return body.transferTo(java.io.OutputStream.nullOutputStream());
+			}
+		}
+
+		private HttpRequest request(String path, String accept) {
+			String token = Base64.getEncoder()
+				.encodeToString((this.user + ":" + this.password).getBytes(StandardCharsets.UTF_8));
+			return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+				.header("Authorization", "Basic " + token)
+				.header("Accept", accept)
+				.timeout(Duration.ofMinutes(10))
+				.build();
+		}
+
+		private static void check(String path, int status) {
+			if (status != 200) {
+				throw new AssertionError(path + " answered " + status);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,117 @@
+package gov.county.platform.bench;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Copies the engine rows of one real process instance many times, server-side (INSERT ... SELECT
+ * over a number series), so a benchmark can stand on 100,000 open or 1,000,000 finished cards
+ * without running them all. Every id of the template's rows gets the copy's number appended, so
+ * the copies are distinct instances with their own executions, tasks, identity links, task
+ * authorizations, variables and timers; candidate groups are spread over {@code units} and due
+ * dates one second apart.
+ */
+final class InstanceCloner {
+
+	private final JdbcTemplate jdbc;
+
+	private final Database database;
+
+	InstanceCloner(JdbcTemplate jdbc, Database database) {
+		this.jdbc = jdbc;
+		this.database = database;
+	}
+
+	/** A table to copy and the column that ties its rows to the instance's ids gathered so far. */
+	record Source(String table, String column) {
+
+	}
+
+	/**
+	 * Copies the rows of {@code sources} that belong to {@code instance}, {@code copies} times, in the
+	 * order given (a source's column is matched against the ids of the rows found before it);
+	 * returns the rows written.
+	 */
+	long copy(String instance, List<Source> sources, long copies, String tag, List<String> units) {
+		Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+		Set<String> ids = new HashSet<>();
+		ids.add(instance);
+		for (Source source : sources) {
+			List<Object> keys = new ArrayList<>(ids);
+			String in = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+			List<Map<String, Object>> found = this.jdbc
+				.queryForList("SELECT * FROM " + source.table() + " WHERE " + source.column() + " IN (" + in + ")",
+						keys.toArray());
+			rows.put(source.table(), found);
+			for (Map<String, Object> row : found) {
+				ids.add((String) value(row, "ID_"));
+				row.forEach((column, value) -> {
+					if (column.toUpperCase(Locale.ROOT).endsWith("BYTEARRAY_ID_") && value != null) {
+						ids.add((String) value);
+					}
+				});
+			}
+		}
+		long written = 0;
+		for (Map.Entry<String, List<Map<String, Object>>> table : rows.entrySet()) {
+			for (Map<String, Object> row : table.getValue()) {
+				written += this.jdbc.update(insertCopies(table.getKey(), row, ids, copies, tag, units), value(row, "ID_"));
+			}
+		}
+		return written;
+	}
+
+	private String insertCopies(String table, Map<String, Object> row, Set<String> ids, long copies, String tag,
+			List<String> units) {
+		List<String> columns = new ArrayList<>();
+		List<String> values = new ArrayList<>();
+		for (Map.Entry<String, Object> column : row.entrySet()) {
+			String name = column.getKey().toUpperCase(Locale.ROOT);
+			Object value = column.getValue();
+			String quoted = this.database instanceof Database.Postgres ? name.toLowerCase(Locale.ROOT) : name;
+			columns.add(quoted);
+			if (value instanceof String text && ids.contains(text)) {
+				values.add("t." + quoted + " || '-" + tag + "' || s.g");
+			}
+			else if (name.equals("BUSINESS_KEY_") && value != null) {
+				values.add("t." + quoted + " || '-" + tag + "' || s.g");
+			}
+			else if (name.equals("GROUP_ID_") && table.equals("ACT_RU_IDENTITYLINK") && value != null) {
+				values.add(spread(units));
+			}
+			else if (name.equals("DUE_DATE_") && value != null) {
+				values.add(this.database.plusSeconds("t." + quoted, "s.g"));
+			}
+			else {
+				values.add("t." + quoted);
+			}
+		}
+		return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
+				+ " FROM " + table + " t, " + this.database.series(copies) + " WHERE t.ID_ = ?";
+	}
+
+	private static String spread(List<String> units) {
+		StringBuilder out = new StringBuilder("CASE MOD(s.g, " + units.size() + ")");
+		for (int i = 0; i < units.size(); i++) {
+			out.append(" WHEN ").append(i).append(" THEN '").append(units.get(i)).append('\'');
+		}
+		return out.append(" END").toString();
+	}
+
+	private static Object value(Map<String, Object> row, String column) {
+		for (Map.Entry<String, Object> entry : row.entrySet()) {
+			if (entry.getKey().equalsIgnoreCase(column)) {
+				return entry.getValue();
+			}
+		}
+		return null;
+	}
+
+}

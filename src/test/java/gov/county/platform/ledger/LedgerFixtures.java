@@ -1,0 +1,68 @@
+package gov.county.platform.ledger;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A large, valid ledger written in bulk for benchmarks: whole cases of chained entries with the
+ * platform's own hashing, inserted in JDBC batches instead of one transaction per entry.
+ */
+public final class LedgerFixtures {
+
+	private static final String[] EVENTS = { "FILED", "ACCEPTED", "CLASSIFIED", "DISPATCHED", "WARNED", "URGED",
+			"HANDLED", "FEEDBACK_SENT", "REVIEWED", "ORGANIZED", "EVALUATED", "CLOSED" };
+
+	private LedgerFixtures() {
+	}
+
+	/**
+	 * Writes {@code entries} entries as cases of {@link #EVENTS} length, numbered {@code prefix-2020-NNNNNN},
+	 * spread over {@code units}, oldest in 2020. Returns the number of cases.
+	 */
+	public static int write(JdbcTemplate jdbc, String prefix, int entries, List<String> units) {
+		int perCase = EVENTS.length;
+		int cases = (entries + perCase - 1) / perCase;
+		Instant base = Instant.parse("2020-01-02T01:00:00Z");
+		List<Object[]> rows = new ArrayList<>();
+		List<Object[]> heads = new ArrayList<>();
+		int written = 0;
+		for (int c = 1; c <= cases && written < entries; c++) {
+			String caseNo = String.format("%s-2020-%06d", prefix, c);
+			String unit = units.get(c % units.size());
+			String previous = null;
+			int seq = 0;
+			for (int e = 0; e < perCase && written < entries; e++) {
+				seq = e + 1;
+				Instant at = base.plus((long) c * 37 + e, ChronoUnit.MINUTES);
+				Instant dueAt = EVENTS[e].equals("CLASSIFIED") ? at.plus(10, ChronoUnit.DAYS) : null;
+				String detail = EVENTS[e] + " of benchmark case " + caseNo;
+				String hash = LedgerHash.of(caseNo, seq, "InteractionCardProcess", EVENTS[e], unit, "bench", at, dueAt,
+						detail, previous);
+				rows.add(new Object[] { caseNo, seq, "InteractionCardProcess", EVENTS[e], unit, "bench",
+						at.atOffset(ZoneOffset.UTC), dueAt == null ? null : dueAt.atOffset(ZoneOffset.UTC), detail, previous, hash });
+				previous = hash;
+				written++;
+			}
+			heads.add(new Object[] { caseNo, seq, previous });
+			if (rows.size() >= 5000) {
+				flush(jdbc, rows, heads);
+			}
+		}
+		flush(jdbc, rows, heads);
+		return cases;
+	}
+
+	private static void flush(JdbcTemplate jdbc, List<Object[]> rows, List<Object[]> heads) {
+		jdbc.batchUpdate("INSERT INTO ledger_entry (case_no, seq, process_key, event, unit, actor, occurred_at, due_at, "
+				+ "detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+		jdbc.batchUpdate("INSERT INTO ledger_case_head (case_no, last_seq, last_hash) VALUES (?, ?, ?)", heads);
+		rows.clear();
+		heads.clear();
+	}
+
+}
