@@ -74,7 +74,8 @@ class StartupLock implements BeanPostProcessor, DisposableBean {
 				if (now.isAfter(start.plus(MAX_WAIT))) {
 					throw new IllegalStateException("Another node (" + holder(connection)
 							+ ") has held the start-up lock of this database for more than " + MAX_WAIT.toMinutes()
-							+ " minutes: is it stuck? Stop it, or end that database session, and start again");
+							+ " minutes: is it stuck? Stop it, or end that session (SELECT pg_terminate_backend(pid)), "
+							+ "and start again");
 				}
 				if (!now.isBefore(nextReport)) {
 					log.info("Another node ({}) is starting on this database; waiting for it to finish",
