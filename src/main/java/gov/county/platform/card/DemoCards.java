@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import gov.county.platform.engine.EngineClock;
@@ -22,6 +23,7 @@ import gov.county.platform.engine.EngineClock;
  * one being handled, one waiting for the county platform's coordination, one overdue (filed three
  * weeks ago, so the escalation ladder fires as soon as the job executor runs), one answered and
  * waiting for the supervision office's review, one rejected. Each step is taken by the demo user who would take it.
+ * Runs before the node lets go of its start-up lock, so nodes started together file them once.
  */
 @Component
 @ConditionalOnProperty(name = "platform.demo.enabled", havingValue = "true")
@@ -44,6 +46,7 @@ class DemoCards {
 		this.identity = identity;
 	}
 
+	@Order(70)
 	@EventListener(ApplicationReadyEvent.class)
 	public void fileOnce() {
 		if (this.history.createHistoricProcessInstanceQuery().processDefinitionKey(CardProcess.KEY).count() > 0) {
