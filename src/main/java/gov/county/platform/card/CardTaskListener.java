@@ -1,5 +1,9 @@
 package gov.county.platform.card;
 
+import java.util.Map;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -38,10 +42,22 @@ public class CardTaskListener implements TaskListener {
 		if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
 			CardService.Outcome outcome = this.cards.completeTask(task.getTaskDefinitionKey(), caseNo,
 					task.getVariables(), Actor.of(task));
-			task.getExecution().setVariables(outcome.variables());
+			setChanged(task.getExecution(), outcome.variables());
 			// whatever the completion submitted, the clock stays the ledger's
-			task.getExecution().setVariables(this.cards.recorded(caseNo));
+			setChanged(task.getExecution(), this.cards.recorded(caseNo));
 		}
+	}
+
+	/**
+	 * Writes only the values that differ from what the case holds: an unchanged deadline written
+	 * again would cost a variable update and a history row at every task for nothing.
+	 */
+	private static void setChanged(DelegateExecution execution, Map<String, Object> values) {
+		values.forEach((name, value) -> {
+			if (!Objects.equals(execution.getVariable(name), value)) {
+				execution.setVariable(name, value);
+			}
+		});
 	}
 
 }

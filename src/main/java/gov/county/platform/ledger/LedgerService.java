@@ -8,9 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -152,67 +155,109 @@ public class LedgerService {
 	 * Recomputes every case's chain: each entry's hash, its link to the previous entry, gap-free
 	 * sequence numbers, and that the chain ends where its head says. Reports the broken entry with
 	 * the lowest id.
+	 * <p>
+	 * One pass over the table in id order (appends to a case are serialised by its head, so a
+	 * case's entries come in sequence order), keeping each case's last link in memory, and the
+	 * hashes of each block of rows computed on all processors.
 	 */
 	@Transactional(readOnly = true)
 	public LedgerVerification verify() {
-		ChainCheck check = new ChainCheck();
+		ChainCheck check = new ChainCheck(
+				id -> this.jdbc.queryForObject("SELECT " + COLUMNS + " FROM ledger_entry WHERE id = ?", ENTRY, id));
+		List<LedgerEntry> block = new ArrayList<>(VERIFY_BLOCK);
 		this.jdbc.query(con -> {
-			var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM ledger_entry ORDER BY case_no, seq");
-			statement.setFetchSize(2000);
+			var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM ledger_entry ORDER BY id");
+			statement.setFetchSize(VERIFY_BLOCK);
 			return statement;
 		}, rs -> {
-			check.accept(mapEntry(rs, 0));
+			block.add(mapEntry(rs, 0));
+			if (block.size() == VERIFY_BLOCK) {
+				check.accept(block);
+				block.clear();
+			}
 		});
-		this.jdbc.query("SELECT h.case_no, h.last_seq, h.last_hash, "
-				+ "(SELECT MAX(seq) FROM ledger_entry e WHERE e.case_no = h.case_no) FROM ledger_case_head h", rs -> {
-					String caseNo = rs.getString(1);
-					int headSeq = rs.getInt(2);
-					Number maxSeq = (Number) rs.getObject(4);
-					if (maxSeq == null || maxSeq.intValue() != headSeq) {
-						List<LedgerEntry> last = this.jdbc.query("SELECT " + COLUMNS
-								+ " FROM ledger_entry WHERE case_no = ? ORDER BY seq DESC LIMIT 1", ENTRY, caseNo);
-						check.broken(last.isEmpty() ? null : last.get(0), "case " + caseNo + " should end at entry "
-								+ headSeq + " but its last entry is " + (maxSeq == null ? "missing" : maxSeq));
-					}
-				});
+		check.accept(block);
+		this.jdbc.query("SELECT case_no, last_seq, last_hash FROM ledger_case_head", rs -> {
+			check.head(rs.getString(1), rs.getInt(2), rs.getString(3));
+		});
+		check.unheaded();
 		return check.result();
 	}
 
+	private static final int VERIFY_BLOCK = 4096;
+
 	private static final class ChainCheck {
 
+		/** The end of a case's chain so far (not the entry itself: a ledger has many cases). */
+		private record Link(long id, int seq, String hash, boolean headed) {
+		}
+
+		private final Map<String, Link> chains = new HashMap<>();
+
+		private final java.util.function.LongFunction<LedgerEntry> entryById;
+
+		ChainCheck(java.util.function.LongFunction<LedgerEntry> entryById) {
+			this.entryById = entryById;
+		}
+
 		private long checked;
-
-		private String caseNo;
-
-		private int lastSeq;
-
-		private String lastHash;
 
 		private LedgerEntry firstBroken;
 
 		private String problem;
 
-		void accept(LedgerEntry entry) {
-			this.checked++;
-			if (!entry.caseNo().equals(this.caseNo)) {
-				this.caseNo = entry.caseNo();
-				this.lastSeq = 0;
-				this.lastHash = null;
+		void accept(List<LedgerEntry> entries) {
+			boolean[] intact = new boolean[entries.size()];
+			IntStream.range(0, entries.size())
+				.parallel()
+				.forEach(i -> intact[i] = LedgerHash.of(entries.get(i)).equals(entries.get(i).hash()));
+			for (int i = 0; i < entries.size(); i++) {
+				LedgerEntry entry = entries.get(i);
+				this.checked++;
+				Link link = this.chains.get(entry.caseNo());
+				int lastSeq = link == null ? 0 : link.seq();
+				String lastHash = link == null ? null : link.hash();
+				if (entry.seq() != lastSeq + 1) {
+					broken(entry, "entry " + entry.seq() + " of case " + entry.caseNo() + " follows entry " + lastSeq
+							+ ": entries are missing");
+				}
+				else if (!Objects.equals(entry.previousHash(), lastHash)) {
+					broken(entry, "entry " + entry.seq() + " of case " + entry.caseNo()
+							+ " does not link to the hash of the entry before it");
+				}
+				else if (!intact[i]) {
+					broken(entry, "entry " + entry.seq() + " of case " + entry.caseNo()
+							+ " was altered: its content no longer matches its hash");
+				}
+				this.chains.put(entry.caseNo(), new Link(entry.id(), entry.seq(), entry.hash(), false));
 			}
-			if (entry.seq() != this.lastSeq + 1) {
-				broken(entry, "entry " + entry.seq() + " of case " + entry.caseNo() + " follows entry " + this.lastSeq
-						+ ": entries are missing");
+		}
+
+		void head(String caseNo, int headSeq, String headHash) {
+			Link link = this.chains.get(caseNo);
+			if (link == null) {
+				broken(null, "case " + caseNo + " should end at entry " + headSeq + " but its last entry is missing");
+				return;
 			}
-			else if (!Objects.equals(entry.previousHash(), this.lastHash)) {
-				broken(entry, "entry " + entry.seq() + " of case " + entry.caseNo()
-						+ " does not link to the hash of the entry before it");
+			this.chains.put(caseNo, new Link(link.id(), link.seq(), link.hash(), true));
+			if (link.seq() != headSeq) {
+				broken(this.entryById.apply(link.id()), "case " + caseNo + " should end at entry " + headSeq
+						+ " but its last entry is " + link.seq());
 			}
-			else if (!LedgerHash.of(entry).equals(entry.hash())) {
-				broken(entry, "entry " + entry.seq() + " of case " + entry.caseNo()
-						+ " was altered: its content no longer matches its hash");
+			else if (!link.hash().equals(headHash)) {
+				broken(this.entryById.apply(link.id()),
+						"the last entry of case " + caseNo + " is not the one its chain head records");
 			}
-			this.lastSeq = entry.seq();
-			this.lastHash = entry.hash();
+		}
+
+		/** Every chain has a head: a case whose head row is gone has lost its end marker. */
+		void unheaded() {
+			this.chains.forEach((caseNo, link) -> {
+				if (!link.headed()) {
+					broken(this.entryById.apply(link.id()),
+							"case " + caseNo + " has entries but no chain head recording its end");
+				}
+			});
 		}
 
 		void broken(LedgerEntry entry, String problem) {

@@ -44,11 +44,12 @@ import gov.county.platform.organization.Unit;
  */
 public final class Benchmarks {
 
-	record Settings(List<String> databases, int runs, double seconds, double warmUp, int storm, int open,
+	record Settings(List<String> databases, List<String> phases, int runs, double seconds, double warmUp, int storm, int open,
 			int finished, int ledger, int queries, Path folder) {
 
 		static Settings fromSystemProperties() {
 			return new Settings(Arrays.asList(System.getProperty("bench.databases", "h2,postgres").split(",")),
+					Arrays.asList(System.getProperty("bench.phases", "lifecycles,storm,queries,ledger").split(",")),
 					Integer.getInteger("bench.runs", 3), Double.parseDouble(System.getProperty("bench.seconds", "3")),
 					Double.parseDouble(System.getProperty("bench.warmup", "4")), Integer.getInteger("bench.storm", 10_000),
 					Integer.getInteger("bench.open", 100_000), Integer.getInteger("bench.finished", 1_000_000),
@@ -98,9 +99,12 @@ public final class Benchmarks {
 
 	private void run(Database database) throws Exception {
 		String db = database.label();
-		log(db + ": bare diagram on a default engine");
-		try (DefaultEngine bare = new DefaultEngine(database)) {
-			lifecycles(db, "bare diagram, default engine", CardDrivers.bare(bare.engine));
+		boolean lifecycles = this.settings.phases().contains("lifecycles");
+		if (lifecycles) {
+			log(db + ": bare diagram on a default engine");
+			try (DefaultEngine bare = new DefaultEngine(database)) {
+				lifecycles(db, "bare diagram, default engine", CardDrivers.bare(bare.engine));
+			}
 		}
 		log(db + ": the platform");
 		try (Platform platform = Platform.start(database, this.smtpPort)) {
@@ -110,13 +114,23 @@ public final class Benchmarks {
 				.name("benchmark")
 				.addModelInstance("BareCardProcess.bpmn", BareCardDiagram.model())
 				.deploy();
-			CardDrivers.Lifecycle card = CardDrivers.platform(platform.engine, platform.context.getBean(CardIntake.class));
-			lifecycles(db, "platform card", card);
-			lifecycles(db, "bare diagram, platform's engine", CardDrivers.bare(platform.engine));
-			ratios(db);
-			storm(database, platform);
-			queries(database, platform);
-			ledger(database, platform);
+			if (lifecycles) {
+				CardDrivers.Lifecycle card = CardDrivers.platform(platform.engine,
+						platform.context.getBean(CardIntake.class));
+				lifecycles(db, "platform card", card);
+				lifecycles(db, "bare diagram, platform's engine", CardDrivers.bare(platform.engine));
+				ratios(db);
+			}
+			if (this.settings.phases().contains("storm") || this.settings.phases().contains("queries")) {
+				// the storm's cards are the first of the open cards the queries stand on
+				storm(database, platform);
+			}
+			if (this.settings.phases().contains("queries")) {
+				queries(database, platform);
+			}
+			if (this.settings.phases().contains("ledger")) {
+				ledger(database, platform);
+			}
 			heap(db);
 		}
 	}
@@ -125,11 +139,18 @@ public final class Benchmarks {
 		Throughput.measure(lifecycle, 2, this.settings.warmUp());
 		for (int threads : new int[] { 1, 2 }) {
 			List<Double> rates = new ArrayList<>();
+			List<Double> cpu = new ArrayList<>();
 			for (int run = 0; run < this.settings.runs(); run++) {
-				rates.add(Throughput.measure(lifecycle, threads, this.settings.seconds()));
+				Throughput.Rate rate = Throughput.measure(lifecycle, threads, this.settings.seconds());
+				rates.add(rate.perSecond());
+				cpu.add(rate.cpuMillis());
 			}
 			this.results.add(Results.Figure.of(db, "lifecycles/s, " + variant + ", " + threads + " thread"
 					+ (threads > 1 ? "s" : ""), "lifecycles/s", rates, null));
+			if (threads == 1) {
+				this.results.add(Results.Figure.of(db, "client CPU per lifecycle, " + variant, "ms", cpu,
+						"the calling thread's CPU time: steady when the machine is busy"));
+			}
 		}
 	}
 

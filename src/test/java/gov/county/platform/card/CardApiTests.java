@@ -174,6 +174,12 @@ class CardApiTests {
 			.taskDefinitionKey("Task_HandleCard")
 			.dueBefore(new java.util.Date())
 			.count()).as("an overdue card").isPositive();
+		// the rejection letter is sent asynchronously; the tests' engine has no job executor
+		var management = this.engine.getManagementService();
+		management.createJobQuery()
+			.activityId("Task_NotifyRejection")
+			.list()
+			.forEach(job -> management.executeJob(job.getId()));
 		org.assertj.core.api.Assertions.assertThat(this.engine.getHistoryService()
 			.createHistoricProcessInstanceQuery()
 			.processDefinitionKey("InteractionCardProcess")
