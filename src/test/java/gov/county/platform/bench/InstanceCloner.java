@@ -60,12 +60,31 @@ final class InstanceCloner {
 			}
 		}
 		long written = 0;
-		for (Map.Entry<String, List<Map<String, Object>>> table : rows.entrySet()) {
+		// rows others point at go first: byte arrays (variables, jobs), then executions parent first
+		rows.computeIfPresent("ACT_RU_EXECUTION", (table, executions) -> parentsFirst(executions));
+		List<Map.Entry<String, List<Map<String, Object>>>> inOrder = new ArrayList<>(rows.entrySet());
+		inOrder.sort(java.util.Comparator.comparing(table -> table.getKey().equals("ACT_GE_BYTEARRAY") ? 0 : 1));
+		for (Map.Entry<String, List<Map<String, Object>>> table : inOrder) {
 			for (Map<String, Object> row : table.getValue()) {
 				written += this.jdbc.update(insertCopies(table.getKey(), row, ids, copies, tag, units), value(row, "ID_"));
 			}
 		}
 		return written;
+	}
+
+	private static List<Map<String, Object>> parentsFirst(List<Map<String, Object>> executions) {
+		List<Map<String, Object>> ordered = new ArrayList<>();
+		Set<Object> placed = new HashSet<>();
+		while (ordered.size() < executions.size()) {
+			for (Map<String, Object> execution : executions) {
+				Object parent = value(execution, "PARENT_ID_");
+				if (!placed.contains(value(execution, "ID_")) && (parent == null || placed.contains(parent))) {
+					ordered.add(execution);
+					placed.add(value(execution, "ID_"));
+				}
+			}
+		}
+		return ordered;
 	}
 
 	private String insertCopies(String table, Map<String, Object> row, Set<String> ids, long copies, String tag,
@@ -83,7 +102,9 @@ final class InstanceCloner {
 			else if (name.equals("BUSINESS_KEY_") && value != null) {
 				values.add("t." + quoted + " || '-" + tag + "' || s.g");
 			}
-			else if (name.equals("GROUP_ID_") && table.equals("ACT_RU_IDENTITYLINK") && value != null) {
+			else if (name.equals("GROUP_ID_") && value != null
+					&& (table.equals("ACT_RU_IDENTITYLINK") || table.equals("ACT_RU_AUTHORIZATION"))) {
+				// a task's candidate group and the group its task grant names move together
 				values.add(spread(units));
 			}
 			else if (name.equals("DUE_DATE_") && value != null) {

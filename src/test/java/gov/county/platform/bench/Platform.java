@@ -36,6 +36,11 @@ final class Platform implements AutoCloseable {
 				"--logging.level.gov.county.platform.bench=INFO"));
 		args.addAll(database.platformArguments());
 		args.addAll(List.of(extra));
+		// -Dbench.platform.args="--a=b --c=d": settings to compare against the shipped configuration
+		String more = System.getProperty("bench.platform.args", "").trim();
+		if (!more.isEmpty()) {
+			args.addAll(List.of(more.split("\\s+")));
+		}
 		return new Platform(new SpringApplicationBuilder(PlatformApplication.class).run(args.toArray(String[]::new)));
 	}
 
