@@ -213,6 +213,7 @@ public class RectificationService {
 			}
 			this.ledger.append(new LedgerEvent(caseNo, KEY, "PLAN_RETURNED", recordedUnit(caseNo), actor, null, comment));
 			out.put(PLAN_STAGE.name(), PlanStage.RETURNED.name());
+			out.put(PLAN_COMMENT.name(), comment);
 		}
 		return new Outcome(out);
 	}
@@ -335,7 +336,8 @@ public class RectificationService {
 			}
 			this.ledger.append(new LedgerEvent(caseNo, KEY, "VERIFICATION_FAILED", unit, actor, null, comment));
 			this.commitments.revising(caseNo, EngineClock.now());
-			return new Outcome(Map.of(PLAN_STAGE.name(), PlanStage.FAILED_VERIFICATION.name()));
+			return new Outcome(Map.of(PLAN_STAGE.name(), PlanStage.FAILED_VERIFICATION.name(), VERIFICATION.name(),
+					verification, VERIFICATION_COMMENT.name(), comment));
 		}
 		long pendingTalks = count(caseNo, "SUMMONED") - count(caseNo, "ADMONISHED");
 		if (pendingTalks > 0) {
@@ -344,7 +346,7 @@ public class RectificationService {
 		}
 		this.ledger.append(new LedgerEvent(caseNo, KEY, "VERIFIED", unit, actor, null,
 				comment == null ? "passed" : "passed: " + comment));
-		return Outcome.none();
+		return new Outcome(Map.of(VERIFICATION.name(), verification));
 	}
 
 	/** The case ends after verification: CLOSED, and the public commitment reads fulfilled. */

@@ -44,8 +44,9 @@ public class RectificationTaskListener implements TaskListener {
 		if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
 			RectificationService.Outcome outcome = this.rectification.completeTask(key, caseNo, task.getVariables(),
 					task.getVariablesLocal(), Actor.of(task));
-			task.getExecution().setVariables(this.rectification.recorded(caseNo));
-			task.getExecution().setVariables(outcome.variables());
+			// the task's own answers are local to it (input mappings); what the process routes on is the case's
+			task.getExecution().getProcessInstance().setVariables(this.rectification.recorded(caseNo));
+			task.getExecution().getProcessInstance().setVariables(outcome.variables());
 		}
 	}
 

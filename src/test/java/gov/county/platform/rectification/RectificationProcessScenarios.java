@@ -176,6 +176,10 @@ abstract class RectificationProcessScenarios {
 		Assertions.assertThat(r.entries("PLAN_RETURNED")).singleElement()
 			.satisfies(e -> Assertions.assertThat(e.detail()).isEqualTo("措施不够具体 Measures too vague"));
 		Assertions.assertThat(this.commitments.list(LocalDate.now())).noneMatch(c -> c.caseNo().equals(r.caseNo));
+
+		r.submitPlan("dept-housing-clerk", twoMeasures());
+		Assertions.assertThatThrownBy(() -> r.complete(RectificationProcess.TASK_APPROVE_PLAN, "county-platform-clerk"))
+			.as("the first decision does not stand in for the second").hasMessageContaining("planApproved");
 	}
 
 	@Test

@@ -31,7 +31,7 @@ class SurveyRankingTests {
 			unit("dept-tax", UnitType.DEPARTMENT, SurveyCategory.VERTICAL));
 
 	private static Unit unit(String id, UnitType type, SurveyCategory category) {
-		return new Unit(id, id, type, category, null);
+		return new Unit(id, id, type, category, null, null, null);
 	}
 
 	private static Result r(String unit, String score) {
