@@ -116,6 +116,18 @@ class RectificationApiTests {
 			.doesNotContain("dept-civil-affairs-head");
 	}
 
+	@Test
+	void theDemoProfileShowsARectificationInProgressAndAFinishedSurvey() {
+		assertThat(publicList()).anySatisfy(c -> {
+			assertThat(c).containsEntry("unit", "dept-market-regulation").containsEntry("status", "IN_PROGRESS")
+				.containsEntry("progress", 50);
+			assertThat((List<Map<String, Object>>) c.get("measures")).extracting(m -> m.get("done"))
+				.containsExactly(true, false);
+		});
+		assertThat(this.engine.getHistoryService().createHistoricProcessInstanceQuery()
+			.processDefinitionKey("SatisfactionSurveyProcess").completed().count()).isPositive();
+	}
+
 	private List<Map<String, Object>> publicList() {
 		ResponseEntity<Map> list = this.rest.getForEntity("/api/public/commitments", Map.class);
 		assertThat(list.getStatusCode()).as("open without a login").isEqualTo(HttpStatus.OK);
