@@ -41,6 +41,18 @@ class ApiExceptionHandler {
 		return answer;
 	}
 
+	/** Every field at fault in {@code errors}, the first in {@code field}. */
+	@ExceptionHandler(InvalidInput.class)
+	ResponseEntity<ProblemDetail> invalid(InvalidInput ex) {
+		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+		ex.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+		InvalidInput.Problem first = ex.problems().get(0);
+		ResponseEntity<ProblemDetail> answer = answer(HttpStatus.BAD_REQUEST, first.field() + " " + first.message(),
+				first.field());
+		answer.getBody().setProperty("errors", errors);
+		return answer;
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
 		String expected = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();

@@ -114,6 +114,20 @@ public class LedgerService {
 		return count != null && count > 0;
 	}
 
+	/**
+	 * Whether the case already has this event for this deadline whose detail starts with
+	 * {@code detailPrefix}: for a case with several clocks (the measures of a rectification plan),
+	 * the prefix tells which clock an escalation belongs to.
+	 */
+	@Transactional(readOnly = true)
+	public boolean hasEntry(String caseNo, String event, Instant dueAt, String detailPrefix) {
+		String like = detailPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE case_no = ? AND event = ? "
+				+ "AND due_at = ? AND detail LIKE ? ESCAPE '\\'", Integer.class, caseNo, event,
+				timestamp(dueAt.truncatedTo(ChronoUnit.MILLIS)), like);
+		return count != null && count > 0;
+	}
+
 	/** The whole chain of one case, oldest first. */
 	@Transactional(readOnly = true)
 	public List<LedgerEntry> caseHistory(String caseNo) {

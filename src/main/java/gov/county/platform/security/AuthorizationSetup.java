@@ -31,7 +31,8 @@ import gov.county.platform.organization.WellKnownGroups;
  * Who may do what, as Camunda group authorizations, granted at every start (adding what is missing,
  * never taking away what an admin granted):
  * <ul>
- * <li>every unit: Tasklist, start the processes a clerk may start, read process diagrams and the
+ * <li>every unit: Tasklist, start the processes a clerk may start (the county platform also those
+ * only it starts, such as a satisfaction survey), read process diagrams and the
  * people directory. Its own tasks it sees and completes through the engine's task grants to
  * candidate groups ({@code TASK_WORK}); other units' tasks it cannot see.</li>
  * <li>{@code auditors}: Cockpit, read-only — definitions, instances, tasks, history, decisions; no
@@ -74,6 +75,9 @@ class AuthorizationSetup {
 			for (String processKey : this.security.clerkStartableProcesses()) {
 				grant(group, Resources.PROCESS_DEFINITION, processKey, READ, CREATE_INSTANCE);
 			}
+		}
+		for (String processKey : this.security.countyPlatformProcesses()) {
+			grant(WellKnownGroups.COUNTY_PLATFORM, Resources.PROCESS_DEFINITION, processKey, READ, CREATE_INSTANCE);
 		}
 		String auditors = WellKnownGroups.AUDITORS;
 		grant(auditors, Resources.APPLICATION, "cockpit", ACCESS);

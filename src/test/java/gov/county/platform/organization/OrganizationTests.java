@@ -126,11 +126,11 @@ class OrganizationTests {
 
 	@Test
 	void chartErrorsNameTheUnit() {
-		Unit platform = new Unit("county-platform", "平台", UnitType.COUNTY, SurveyCategory.GOVERNMENT, null);
-		Unit office = new Unit("supervision-office", "督查", UnitType.COUNTY, SurveyCategory.GOVERNMENT, null);
-		Unit leaders = new Unit("county-leaders", "领导", UnitType.COUNTY, SurveyCategory.GOVERNMENT, null);
-		Unit badTownship = new Unit("labao", "拉包乡", UnitType.TOWNSHIP, SurveyCategory.GOVERNMENT, null);
-		Unit dept = new Unit("dept-a", "A", UnitType.DEPARTMENT, SurveyCategory.GOVERNMENT, null);
+		Unit platform = new Unit("county-platform", "平台", UnitType.COUNTY, SurveyCategory.GOVERNMENT, null, null, null);
+		Unit office = new Unit("supervision-office", "督查", UnitType.COUNTY, SurveyCategory.GOVERNMENT, null, null, null);
+		Unit leaders = new Unit("county-leaders", "领导", UnitType.COUNTY, SurveyCategory.GOVERNMENT, null, null, null);
+		Unit badTownship = new Unit("labao", "拉包乡", UnitType.TOWNSHIP, SurveyCategory.GOVERNMENT, null, null, null);
+		Unit dept = new Unit("dept-a", "A", UnitType.DEPARTMENT, SurveyCategory.GOVERNMENT, null, null, null);
 
 		assertThatThrownBy(() -> new OrganizationProperties("x", List.of(platform, office, leaders, badTownship)))
 			.hasMessageContaining("township 'labao'");

@@ -1,0 +1,82 @@
+package gov.county.platform.survey;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import gov.county.platform.engine.Actor;
+
+/** The survey's service tasks and listeners, each a few lines over {@link SurveyService}. */
+@Configuration
+class SurveyDelegates {
+
+	/** The half-yearly schedule's "Start satisfaction survey (发起测评)": a new survey instance. */
+	@Bean
+	JavaDelegate startSurveyDelegate(org.camunda.bpm.engine.RuntimeService runtime) {
+		return execution -> runtime.startProcessInstanceByKey(SurveyProcess.KEY);
+	}
+
+	/** "Register survey (立项)": the number MY-YYYY-NN, the title, FILED. */
+	@Bean
+	JavaDelegate registerSurveyDelegate(SurveyService surveys) {
+		return execution -> {
+			String caseNo = surveys.newCaseNumber();
+			execution.setProcessBusinessKey(caseNo);
+			execution.setVariables(surveys.register(caseNo, execution.getVariables(), Actor.of(execution)));
+		};
+	}
+
+	/** "Rank units (排名)": the ranking, kept for the next survey; RANKED. */
+	@Bean
+	JavaDelegate rankSurveyDelegate(SurveyService surveys) {
+		return execution -> execution
+			.setVariables(surveys.rank(execution.getProcessBusinessKey(), execution.getVariables()));
+	}
+
+	/** "Report vertical units (报主管部门)": results to the supervising departments. */
+	@Bean
+	JavaDelegate reportVerticalUnitsDelegate(SurveyService surveys) {
+		return execution -> surveys.reportVerticalUnits(execution.getProcessBusinessKey(), execution.getVariables());
+	}
+
+	/** "Start rectifications (限期整改)": one RectificationProcess per last-ranked unit. */
+	@Bean
+	JavaDelegate startSurveyRectificationsDelegate(SurveyService surveys) {
+		return execution -> execution
+			.setVariables(surveys.startRectifications(execution.getProcessBusinessKey(), execution.getVariables()));
+	}
+
+	/**
+	 * On the survey's tasks: checks the results on completion (a refusal names the entry); gives a
+	 * handling task its unit and records the leaders' decision.
+	 */
+	@Bean
+	TaskListener surveyTaskListener(SurveyService surveys) {
+		return task -> {
+			String caseNo = task.getExecution().getProcessBusinessKey();
+			boolean handling = SurveyProcess.TASK_ORGANIZATIONAL_HANDLING.equals(task.getTaskDefinitionKey());
+			if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+				if (handling) {
+					String unit = SurveyProcess.HANDLING_UNIT_NODE.from(task);
+					task.setVariableLocal(SurveyProcess.HANDLING_UNIT.name(), unit);
+					task.setVariableLocal(SurveyProcess.HANDLING_UNIT_NAME.name(), surveys.unitName(unit));
+				}
+				return;
+			}
+			if (handling) {
+				surveys.handled(caseNo, task.getVariables(), Actor.of(task));
+			}
+			else {
+				task.getExecution().setVariables(surveys.resultsEntered(caseNo, task.getVariables(), Actor.of(task)));
+			}
+		};
+	}
+
+	@Bean
+	ExecutionListener surveyClosing(SurveyService surveys) {
+		return execution -> surveys.close(execution.getProcessBusinessKey());
+	}
+
+}
