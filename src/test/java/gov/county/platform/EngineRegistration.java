@@ -1,5 +1,6 @@
 package gov.county.platform;
 
+import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.springframework.core.Ordered;
@@ -19,7 +20,18 @@ public class EngineRegistration implements TestExecutionListener, Ordered {
 	@Override
 	public void prepareTestInstance(TestContext testContext) {
 		if (testContext.hasApplicationContext()) {
-			ProcessEngines.registerProcessEngine(testContext.getApplicationContext().getBean(ProcessEngine.class));
+			ProcessEngine engine = testContext.getApplicationContext().getBean(ProcessEngine.class);
+			ProcessEngines.registerProcessEngine(engine);
+			// the webapps look engines up in the runtime container, where a closed context of another
+			// test (a second node, a restart) may have removed or replaced "default"
+			RuntimeContainerDelegate container = RuntimeContainerDelegate.INSTANCE.get();
+			ProcessEngine registered = container.getProcessEngineService().getProcessEngine(engine.getName());
+			if (registered != engine) {
+				if (registered != null) {
+					container.unregisterProcessEngine(registered);
+				}
+				container.registerProcessEngine(engine);
+			}
 		}
 	}
 

@@ -53,7 +53,9 @@ class PostgresBackupRestoreTests {
 				postgres.dump("county", dump);
 			}
 			assertThat(Files.size(dump)).isPositive();
-			assertThat(ledgers).as("the demo cards and the three filed").hasSize(9);
+			assertThat(ledgers.keySet().stream().filter(caseNo -> caseNo.startsWith("HD-")))
+				.as("the demo cards and the three filed")
+				.hasSize(9);
 
 			postgres.createDatabase("county_restored");
 			postgres.restore(dump, "county_restored");
@@ -65,12 +67,13 @@ class PostgresBackupRestoreTests {
 				assertThat(verify.get("ok").asBoolean()).as(verify.toString()).isTrue();
 				assertThat(verify.get("entriesChecked").asLong()).isEqualTo(entries);
 
-				List<String> numbers = new ArrayList<>(ledgers.keySet());
+				List<String> cards = new ArrayList<>(ledgers.keySet().stream().filter(no -> no.startsWith("HD-")).toList());
+				List<String> numbers = new ArrayList<>(cards);
 				numbers.add(fileCard(restored, "after the restore"));
 				numbers.add(fileCard(restored, "after the restore, again"));
 				CaseNumberAssertions.assertUniqueAndGapFree(numbers);
 				assertThat(numbers.subList(9, 11)).as("new cards come after every restored one")
-					.allMatch(number -> ledgers.keySet().stream().allMatch(old -> old.compareTo(number) < 0));
+					.allMatch(number -> cards.stream().allMatch(old -> old.compareTo(number) < 0));
 			}
 		}
 	}

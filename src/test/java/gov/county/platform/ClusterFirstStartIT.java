@@ -40,7 +40,7 @@ import gov.county.platform.organization.WellKnownGroups;
  * first-start work — Camunda's schema, the platform's migrations, units, demo users, grants,
  * Tasklist filters, the deployment and the demo cards — is done exactly once.
  */
-class ClusterFirstStartTests {
+class ClusterFirstStartIT {
 
 	@Test
 	void twoNodesStartedTogetherOnAnEmptyDatabaseBothComeUpAndCreateEverythingOnce() throws Exception {
