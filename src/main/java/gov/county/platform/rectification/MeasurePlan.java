@@ -86,6 +86,61 @@ final class MeasurePlan {
 		return List.copyOf(measures);
 	}
 
+	/** How many numbered measures the Tasklist plan form offers (more go through the API's list). */
+	static final int SLOTS = 8;
+
+	private static final List<String> SLOT_FIELDS = List.of("measure", "responsible", "deadline", "target");
+
+	/**
+	 * The measures a Tasklist form sent in its numbered fields ({@code measure1}, {@code responsible1},
+	 * {@code deadline1}, {@code target1}, ...), empty slots left out; null when it sent none. (Tasklist
+	 * 7.24 cannot complete a form with a dynamic list: its form library keeps an error entry for every
+	 * edited list field, so the form offers fixed slots instead.)
+	 */
+	static List<Map<String, Object>> fromSlots(Map<String, ?> variables) {
+		boolean sent = false;
+		List<Map<String, Object>> items = new ArrayList<>();
+		for (int slot = 1; slot <= SLOTS; slot++) {
+			Map<String, Object> item = new java.util.LinkedHashMap<>();
+			for (String field : SLOT_FIELDS) {
+				sent |= variables.containsKey(field + slot);
+				Object value = variables.get(field + slot);
+				if (value != null && !value.toString().isBlank()) {
+					item.put(field, value.toString());
+				}
+			}
+			if (!item.isEmpty()) {
+				items.add(item);
+			}
+		}
+		return sent ? items : null;
+	}
+
+	/** The names of the form's numbered fields. */
+	static List<String> slotNames() {
+		List<String> names = new ArrayList<>();
+		for (int slot = 1; slot <= SLOTS; slot++) {
+			for (String field : SLOT_FIELDS) {
+				names.add(field + slot);
+			}
+		}
+		return names;
+	}
+
+	/** A plan in the form's numbered fields, to show a returned plan again for revision. */
+	static Map<String, Object> slots(List<Measure> measures) {
+		Map<String, Object> out = new java.util.HashMap<>();
+		int slot = 0;
+		for (Measure m : measures.subList(0, Math.min(SLOTS, measures.size()))) {
+			slot++;
+			out.put("measure" + slot, m.measure());
+			out.put("responsible" + slot, m.responsible());
+			out.put("deadline" + slot, m.deadline() == null ? null : m.deadline().toString());
+			out.put("target" + slot, m.target());
+		}
+		return out;
+	}
+
 	/** The measures as the process keeps them: a JSON array of {@code {measure, responsible, deadline, target}}. */
 	static SpinJsonNode asVariable(List<Measure> measures) {
 		return Spin.JSON(measures.stream().map(Measure::asVariable).toList());

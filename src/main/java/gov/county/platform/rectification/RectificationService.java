@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
@@ -179,7 +180,15 @@ public class RectificationService {
 
 	private Outcome submitPlan(String caseNo, Map<String, Object> v, String actor) {
 		String unit = recordedUnit(caseNo);
-		List<Measure> measures = MeasurePlan.validate(v.get(MEASURES.name()), unit, this.directory, this.calendar,
+		// Tasklist sends the form's numbered fields (shown pre-filled with a returned plan); an API
+		// client sends the list. A list that differs from the plan on record is the one submitted.
+		List<Map<String, Object>> slots = MeasurePlan.fromSlots(v);
+		Object listed = v.get(MEASURES.name());
+		Object onRecord = recorded(caseNo).get(MEASURES.name());
+		boolean listChanged = listed != null && (onRecord == null
+				|| !Objects.equals(MEASURES.from(Map.of(MEASURES.name(), listed)), MEASURES.from(Map.of(MEASURES.name(), onRecord))));
+		List<Measure> measures = MeasurePlan.validate(slots == null || listChanged ? listed : slots, unit,
+				this.directory, this.calendar,
 				this.calendar.dayOf(EngineClock.now()));
 		Instant due = instant(recorded(caseNo).get(DUE_AT.name()));
 		String json = MeasurePlan.asVariable(measures).toString();

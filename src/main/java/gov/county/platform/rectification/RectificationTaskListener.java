@@ -30,8 +30,15 @@ public class RectificationTaskListener implements TaskListener {
 		String key = task.getTaskDefinitionKey();
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			switch (key) {
-				case RectificationProcess.TASK_DRAFT_PLAN -> task.getExecution()
-					.setVariables(this.rectification.draftOpened(RectificationProcess.UNIT.require(task)).variables());
+				case RectificationProcess.TASK_DRAFT_PLAN -> {
+					task.getExecution()
+						.setVariables(this.rectification.draftOpened(RectificationProcess.UNIT.require(task)).variables());
+					// a returned plan comes back in the form's numbered fields, ready to revise
+					Object plan = task.getExecution().getVariable(RectificationProcess.MEASURES.name());
+					if (plan != null) {
+						task.setVariablesLocal(MeasurePlan.slots(MeasurePlan.recorded(plan.toString())));
+					}
+				}
 				case RectificationProcess.TASK_REPORT_PROGRESS ->
 					task.setDueDate(Date.from(this.rectification.progressReportDue()));
 				case RectificationProcess.TASK_ADMONISHMENT_TALK ->
@@ -47,6 +54,10 @@ public class RectificationTaskListener implements TaskListener {
 			// the task's own answers are local to it (input mappings); what the process routes on is the case's
 			task.getExecution().getProcessInstance().setVariables(this.rectification.recorded(caseNo));
 			task.getExecution().getProcessInstance().setVariables(outcome.variables());
+			if (RectificationProcess.TASK_DRAFT_PLAN.equals(key)) {
+				// the form's numbered fields live on as the plan in `measures`, not as 32 loose variables
+				task.getExecution().getProcessInstance().removeVariables(MeasurePlan.slotNames());
+			}
 		}
 	}
 
