@@ -3,11 +3,12 @@ package gov.county.platform.notification;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
-import java.util.Properties;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -15,23 +16,25 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends queued e-mails after their transaction committed. Each e-mail is claimed by one node with a
  * conditional update (several nodes may run this), sent, and marked SENT; a failure is retried with
- * a doubling wait up to {@code maxAttempts}, then marked FAILED. A claim whose node died expires and
- * the e-mail is sent again, with the same Message-ID so mail clients show it once.
+ * a doubling wait up to {@code maxAttempts}, then marked FAILED. A claim whose node died expires
+ * ({@code platform.notification.claim}) and the e-mail is sent again, with the same Message-ID so
+ * mail clients show it once.
+ * <p>
+ * One round sends its e-mails over one SMTP connection and marks each SENT, in its own short
+ * transaction, as soon as the server accepted its DATA, before the next one and before QUIT: a node
+ * that dies mid-round re-sends at most the one e-mail whose acceptance it had not yet recorded.
  */
 @Component
 class NotificationDispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
-
-	private static final Duration CLAIM = Duration.ofMinutes(5);
 
 	private static final int BATCH = 50;
 
@@ -39,13 +42,17 @@ class NotificationDispatcher {
 
 	private final NotificationProperties properties;
 
-	private final JavaMailSender mail;
+	private final JavaMailSenderImpl mail;
 
-	NotificationDispatcher(JdbcTemplate jdbc, NotificationProperties properties, ObjectProvider<JavaMailSender> mail,
-			@Value("${spring.mail.host:}") String mailHost) {
+	NotificationDispatcher(JdbcTemplate jdbc, NotificationProperties properties,
+			ObjectProvider<JavaMailSenderImpl> mail, @Value("${spring.mail.host:}") String mailHost) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.mail = mailHost == null || mailHost.isBlank() ? null : mail.getIfAvailable();
+		if (this.mail == null && mailHost != null && !mailHost.isBlank()) {
+			throw new IllegalStateException("spring.mail.host is " + mailHost
+					+ " but no JavaMailSenderImpl bean exists to send with: e-mails would stay queued for ever");
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${platform.notification.poll-interval:PT2S}", initialDelayString = "PT5S")
@@ -57,9 +64,11 @@ class NotificationDispatcher {
 		List<Long> due = this.jdbc.queryForList("SELECT id FROM notification WHERE channel = 'EMAIL' AND "
 				+ "((status = 'PENDING' AND next_attempt_at <= ?) OR (status = 'SENDING' AND locked_until < ?)) "
 				+ "ORDER BY id LIMIT " + BATCH, Long.class, now, now);
-		for (Long id : due) {
-			if (claim(id, OffsetDateTime.now(ZoneOffset.UTC))) {
-				send(id);
+		try (Connection connection = new Connection(this.mail)) {
+			for (Long id : due) {
+				if (claim(id, OffsetDateTime.now(ZoneOffset.UTC))) {
+					send(id, connection);
+				}
 			}
 		}
 	}
@@ -67,16 +76,16 @@ class NotificationDispatcher {
 	private boolean claim(long id, OffsetDateTime now) {
 		return this.jdbc.update("UPDATE notification SET status = 'SENDING', locked_until = ? WHERE id = ? AND "
 				+ "((status = 'PENDING' AND next_attempt_at <= ?) OR (status = 'SENDING' AND locked_until < ?))",
-				now.plus(CLAIM), id, now, now) == 1;
+				now.plus(this.properties.claim()), id, now, now) == 1;
 	}
 
-	private void send(long id) {
+	private void send(long id, Connection connection) {
 		var row = this.jdbc.queryForMap("SELECT recipient, subject, body, case_no, attempts FROM notification WHERE id = ?",
 				id);
 		String caseNo = (String) row.get("case_no");
 		int attempts = ((Number) row.get("attempts")).intValue() + 1;
 		try {
-			MimeMessage message = new StableIdMessage(this.mail.createMimeMessage(), "notification-" + id);
+			MimeMessage message = new StableIdMessage(this.mail.getSession(), "notification-" + id);
 			message.setFrom(new InternetAddress(this.properties.from()));
 			message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse((String) row.get("recipient")));
 			message.setSubject((String) row.get("subject"), "UTF-8");
@@ -85,11 +94,11 @@ class NotificationDispatcher {
 				body = body + "\n\n案件编号 Case number: " + caseNo;
 			}
 			message.setText(body, "UTF-8");
-			this.mail.send(message);
+			connection.send(message);
 			this.jdbc.update("UPDATE notification SET status = 'SENT', attempts = ?, sent_at = ?, locked_until = NULL, "
 					+ "last_error = NULL WHERE id = ?", attempts, OffsetDateTime.now(ZoneOffset.UTC), id);
 		}
-		catch (MessagingException | MailException ex) {
+		catch (MessagingException ex) {
 			boolean giveUp = attempts >= this.properties.maxAttempts();
 			Duration wait = backoff(attempts);
 			String error = String.valueOf(ex.getMessage());
@@ -111,13 +120,73 @@ class NotificationDispatcher {
 		return wait.compareTo(this.properties.maxRetry()) > 0 ? this.properties.maxRetry() : wait;
 	}
 
+	/**
+	 * The SMTP connection of one round, opened at the first e-mail with the mail sender's settings
+	 * (host, port, login, timeouts) and closed (QUIT) at the end. After a failure it is dropped, so
+	 * the next e-mail starts on a fresh connection.
+	 */
+	private static final class Connection implements AutoCloseable {
+
+		private final JavaMailSenderImpl sender;
+
+		private Transport transport;
+
+		Connection(JavaMailSenderImpl sender) {
+			this.sender = sender;
+		}
+
+		/** Returns once the server accepted the message's DATA. */
+		void send(MimeMessage message) throws MessagingException {
+			try {
+				if (this.transport == null) {
+					this.transport = open();
+				}
+				message.setSentDate(new Date());
+				message.saveChanges();
+				this.transport.sendMessage(message, message.getAllRecipients());
+			}
+			catch (MessagingException ex) {
+				close();
+				throw ex;
+			}
+		}
+
+		private Transport open() throws MessagingException {
+			Transport opened = this.sender.getSession()
+				.getTransport(this.sender.getProtocol() == null ? "smtp" : this.sender.getProtocol());
+			opened.connect(this.sender.getHost(), this.sender.getPort(), blankToNull(this.sender.getUsername()),
+					blankToNull(this.sender.getPassword()));
+			return opened;
+		}
+
+		private static String blankToNull(String text) {
+			return text == null || text.isEmpty() ? null : text;
+		}
+
+		@Override
+		public void close() {
+			if (this.transport == null) {
+				return;
+			}
+			try {
+				this.transport.close();
+			}
+			catch (MessagingException ex) {
+				// every message of the round was accepted or recorded as failed already
+				log.debug("Closing the SMTP connection failed: {}", ex.getMessage());
+			}
+			this.transport = null;
+		}
+
+	}
+
 	/** A message whose Message-ID stays the same however often it is sent. */
 	private static final class StableIdMessage extends MimeMessage {
 
 		private final String key;
 
-		StableIdMessage(MimeMessage template, String key) {
-			super(template.getSession() != null ? template.getSession() : Session.getInstance(new Properties()));
+		StableIdMessage(Session session, String key) {
+			super(session);
 			this.key = key;
 		}
 

@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts after this many failed attempts an e-mail is marked FAILED
  * @param firstRetry the wait after the first failure; it doubles after each further one
  * @param maxRetry the longest wait between two attempts
+ * @param claim how long a node holds an e-mail it is sending; when the node dies, another node (or the
+ * restarted one) sends it again after this time. Longer than one send can take (the mail timeouts)
  * @param templates message templates by key, with {@code {variable}} placeholders
  */
 @ConfigurationProperties("platform.notification")
 public record NotificationProperties(String from, Duration pollInterval, int maxAttempts, Duration firstRetry,
-		Duration maxRetry, Map<String, Template> templates) {
+		Duration maxRetry, Duration claim, Map<String, Template> templates) {
 
 	public NotificationProperties {
 		from = from == null ? "platform@county.invalid" : from;
@@ -23,6 +25,10 @@ public record NotificationProperties(String from, Duration pollInterval, int max
 		maxAttempts = maxAttempts <= 0 ? 10 : maxAttempts;
 		firstRetry = firstRetry == null ? Duration.ofSeconds(30) : firstRetry;
 		maxRetry = maxRetry == null ? Duration.ofHours(1) : maxRetry;
+		claim = claim == null ? Duration.ofMinutes(5) : claim;
+		if (claim.isNegative() || claim.isZero()) {
+			throw new IllegalArgumentException("platform.notification.claim must be a positive duration, was " + claim);
+		}
 		templates = templates == null ? Map.of() : Map.copyOf(templates);
 	}
 

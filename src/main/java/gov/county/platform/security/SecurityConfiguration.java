@@ -2,6 +2,7 @@ package gov.county.platform.security;
 
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -27,6 +28,16 @@ import gov.county.platform.organization.Directory;
  */
 @Configuration
 class SecurityConfiguration implements WebMvcConfigurer {
+
+	@Bean
+	FilterRegistrationBean<NoSniffFilter> noSniff() {
+		FilterRegistrationBean<NoSniffFilter> registration = new FilterRegistrationBean<>(new NoSniffFilter());
+		registration.setName("no-sniff");
+		registration.addUrlPatterns("/*");
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
 
 	/** Camunda's REST starter registers no authentication: this does, with the engine's users. */
 	@Bean

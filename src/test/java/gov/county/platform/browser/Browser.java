@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -29,6 +30,14 @@ final class Browser {
 	}
 
 	static ChromeDriver start() {
+		return start(null);
+	}
+
+	/**
+	 * A browser that, with {@code prompts} {@link UnexpectedAlertBehaviour#IGNORE}, leaves an
+	 * alert a page opens standing, so a test can find it; {@code null} keeps WebDriver's default.
+	 */
+	static ChromeDriver start(UnexpectedAlertBehaviour prompts) {
 		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!present) {
 			String message = "Browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
@@ -43,6 +52,9 @@ final class Browser {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1400,900", "--lang=zh-CN");
+		if (prompts != null) {
+			options.setUnhandledPromptBehaviour(prompts);
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -51,8 +63,13 @@ final class Browser {
 
 	/** Opens Tasklist and logs in; returns a wait for what follows. */
 	static WebDriverWait logInToTasklist(ChromeDriver driver, int port, String user, String password) {
+		return logIn(driver, port, "tasklist", user, password);
+	}
+
+	/** Opens a Camunda webapp ({@code tasklist}, {@code cockpit}, {@code admin}, {@code welcome}) and logs in. */
+	static WebDriverWait logIn(ChromeDriver driver, int port, String app, String user, String password) {
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(40));
-		driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+		driver.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
 		driver.findElement(By.cssSelector("input[autocomplete=username], input[type=text]")).sendKeys(user);
 		driver.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
