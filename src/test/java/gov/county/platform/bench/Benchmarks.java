@@ -65,9 +65,12 @@ public final class Benchmarks {
 
 	private final int smtpPort;
 
-	private Benchmarks(Settings settings, int smtpPort) {
+	private final Profiles profiles;
+
+	private Benchmarks(Settings settings, int smtpPort, Profiles profiles) {
 		this.settings = settings;
 		this.smtpPort = smtpPort;
+		this.profiles = profiles;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -75,7 +78,7 @@ public final class Benchmarks {
 		GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
 			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 		smtp.start();
-		Benchmarks bench = new Benchmarks(settings, smtp.getSmtp().getPort());
+		Benchmarks bench = new Benchmarks(settings, smtp.getSmtp().getPort(), Profiles.start());
 		bench.results.note("settings", settings.toString());
 		int status = 0;
 		try {
@@ -90,9 +93,11 @@ public final class Benchmarks {
 		finally {
 			smtp.stop();
 			bench.results.write(settings.folder());
+			bench.profiles.write(settings.folder());
 			System.out.println();
 			System.out.println(bench.results.markdown());
-			System.out.println("Written to " + settings.folder().resolve("results.md") + " and results.json");
+			System.out.println("Written to " + settings.folder().resolve("results.md") + " and results.json; where the "
+					+ "CPU went, phase by phase: " + settings.folder().resolve("profile.md"));
 		}
 		System.exit(status);
 	}
@@ -140,11 +145,14 @@ public final class Benchmarks {
 		for (int threads : new int[] { 1, 2 }) {
 			List<Double> rates = new ArrayList<>();
 			List<Double> cpu = new ArrayList<>();
-			for (int run = 0; run < this.settings.runs(); run++) {
-				Throughput.Rate rate = Throughput.measure(lifecycle, threads, this.settings.seconds());
-				rates.add(rate.perSecond());
-				cpu.add(rate.cpuMillis());
-			}
+			this.profiles.phase(db + ": lifecycles, " + variant + ", " + threads + " thread" + (threads > 1 ? "s" : ""), () -> {
+				for (int run = 0; run < this.settings.runs(); run++) {
+					Throughput.Rate rate = Throughput.measure(lifecycle, threads, this.settings.seconds());
+					rates.add(rate.perSecond());
+					cpu.add(rate.cpuMillis());
+				}
+				return null;
+			});
 			this.results.add(Results.Figure.of(db, "lifecycles/s, " + variant + ", " + threads + " thread"
 					+ (threads > 1 ? "s" : ""), "lifecycles/s", rates, null));
 			if (threads == 1) {
@@ -211,12 +219,15 @@ public final class Benchmarks {
 
 		String urged = "SELECT COUNT(*) FROM ledger_entry WHERE case_no LIKE 'SB-%' AND event = 'URGED'";
 		Instant stormStart = Instant.now();
-		EngineClock.runAhead(Duration.between(Instant.now(), deadlines.dueAt().toInstant()).plusMinutes(10));
-		platform.jobExecutor().start();
-		Instant give = Instant.now().plus(Duration.ofMinutes(10));
-		while (platform.jdbc.queryForObject(urged, Integer.class) < n && Instant.now().isBefore(give)) {
-			Thread.sleep(100);
-		}
+		this.profiles.phase(db + ": escalation storm", () -> {
+			EngineClock.runAhead(Duration.between(Instant.now(), deadlines.dueAt().toInstant()).plusMinutes(10));
+			platform.jobExecutor().start();
+			Instant give = Instant.now().plus(Duration.ofMinutes(10));
+			while (platform.jdbc.queryForObject(urged, Integer.class) < n && Instant.now().isBefore(give)) {
+				Thread.sleep(100);
+			}
+			return null;
+		});
 		double stormSeconds = seconds(stormStart);
 		platform.jobExecutor().shutdown();
 		EngineClock.runAhead(Duration.ZERO);
@@ -281,8 +292,24 @@ public final class Benchmarks {
 		Http http = new Http(platform.port, "township-labao-clerk", "demo");
 		String list = "/engine-rest/task?candidateGroups=township-labao&sortBy=dueDate&sortOrder=asc&maxResults=50";
 		String count = "/engine-rest/task/count?candidateGroups=township-labao";
+		if (database instanceof Database.Postgres postgres) {
+			// the server's own profile of these queries: their plans with actual row counts and times
+			postgres.explainSlowerThan(100);
+		}
 		latencies(db, "task list (50, by due date)", http, list, sizes);
 		latencies(db, "task count", http, count, sizes);
+		if (database instanceof Database.Postgres postgres) {
+			postgres.explainSlowerThan(-1);
+			List<String> plans = postgres.plans();
+			plans.stream()
+				.filter(plan -> plan.contains("ACT_RU_TASK") && !plan.toLowerCase(java.util.Locale.ROOT).contains("count("))
+				.findFirst()
+				.ifPresent(plan -> this.profiles.note(db + ": plan of Tasklist's task list (auto_explain)", plan));
+			plans.stream()
+				.filter(plan -> plan.contains("ACT_RU_TASK") && plan.toLowerCase(java.util.Locale.ROOT).contains("count("))
+				.findFirst()
+				.ifPresent(plan -> this.profiles.note(db + ": plan of Tasklist's task count (auto_explain)", plan));
+		}
 	}
 
 	private void latencies(String db, String what, Http http, String path, String note) throws Exception {
@@ -292,11 +319,14 @@ public final class Benchmarks {
 		List<Double> millis = new ArrayList<>();
 		// N samples, or as many as 30 seconds allow (at least 5): a slow query must not stall the run
 		long stop = System.nanoTime() + 30_000_000_000L;
-		for (int i = 0; i < this.settings.queries() && (i < 5 || System.nanoTime() < stop); i++) {
-			long t0 = System.nanoTime();
-			http.get(path, "application/json");
-			millis.add((System.nanoTime() - t0) / 1e6);
-		}
+		this.profiles.phase(db + ": " + what, () -> {
+			for (int i = 0; i < this.settings.queries() && (i < 5 || System.nanoTime() < stop); i++) {
+				long t0 = System.nanoTime();
+				http.get(path, "application/json");
+				millis.add((System.nanoTime() - t0) / 1e6);
+			}
+			return null;
+		});
 		millis.sort(Double::compare);
 		double p50 = millis.get(millis.size() / 2);
 		double p95 = millis.get((int) Math.ceil(millis.size() * 0.95) - 1);
@@ -324,26 +354,32 @@ public final class Benchmarks {
 		long entries = platform.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry", Long.class);
 		Http http = new Http(platform.port, "auditor", "demo");
 		List<Double> rates = new ArrayList<>();
-		for (int run = 0; run < this.settings.runs(); run++) {
-			long t0 = System.nanoTime();
-			String answer = http.get("/api/ledger/verify", "application/json");
-			double secs = (System.nanoTime() - t0) / 1e9;
-			if (!answer.contains("\"ok\":true")) {
-				throw new AssertionError("the ledger does not verify: " + answer);
+		this.profiles.phase(db + ": ledger verify", () -> {
+			for (int run = 0; run < this.settings.runs(); run++) {
+				long t0 = System.nanoTime();
+				String answer = http.get("/api/ledger/verify", "application/json");
+				double secs = (System.nanoTime() - t0) / 1e9;
+				if (!answer.contains("\"ok\":true")) {
+					throw new AssertionError("the ledger does not verify: " + answer);
+				}
+				rates.add(entries / secs);
 			}
-			rates.add(entries / secs);
-		}
+			return null;
+		});
 		this.results.add(Results.Figure.of(db, "ledger verify", "entries/s", rates,
 				String.format("%,d entries; target ≥ 100,000/s", entries)));
 		latencies(db, "ledger page (unit + event filter, 50)", http,
 				"/api/ledger?unit=township-labao&event=URGED&page=0&size=50", String.format("%,d entries", entries));
 		List<Double> exportRates = new ArrayList<>();
-		long bytes = 0;
-		for (int run = 0; run < this.settings.runs(); run++) {
-			long t0 = System.nanoTime();
-			bytes = http.download("/api/ledger", "text/csv");
-			exportRates.add(entries / ((System.nanoTime() - t0) / 1e9));
-		}
+		long bytes = this.profiles.phase(db + ": ledger CSV export", () -> {
+			long size = 0;
+			for (int run = 0; run < this.settings.runs(); run++) {
+				long t0 = System.nanoTime();
+				size = http.download("/api/ledger", "text/csv");
+				exportRates.add(entries / ((System.nanoTime() - t0) / 1e9));
+			}
+			return size;
+		});
 		this.results.add(Results.Figure.of(db, "ledger CSV export, everything", "entries/s", exportRates,
 				String.format("%,d entries, %,d MB", entries, bytes / (1024 * 1024))));
 	}

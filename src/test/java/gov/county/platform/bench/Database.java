@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import gov.county.platform.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** Where a benchmark keeps its data: a file-based H2 as the platform ships it, or the embedded PostgreSQL 17. */
 sealed interface Database {
@@ -35,7 +35,7 @@ sealed interface Database {
 	static Database of(String name, Path folder) {
 		return switch (name) {
 			case "h2" -> new H2(folder.resolve("h2"));
-			case "postgres" -> new Postgres();
+			case "postgres" -> new Postgres(folder.resolve("postgres-log"));
 			default -> throw new IllegalArgumentException("unknown database '" + name + "': use h2 or postgres");
 		};
 	}
@@ -81,7 +81,7 @@ sealed interface Database {
 			return "SYSTEM_RANGE(1, " + n + ") s(g)";
 		}
 
-		private static void deleteTree(Path dir) {
+		static void deleteTree(Path dir) {
 			if (!Files.exists(dir)) {
 				return;
 			}
@@ -97,7 +97,86 @@ sealed interface Database {
 
 	}
 
-	record Postgres() implements Database {
+	/**
+	 * The embedded PostgreSQL 17, with {@code auto_explain} loaded and its log in {@code logFolder}:
+	 * {@link #explainSlowerThan} makes the server write the measured plan of every slower statement,
+	 * {@link #plans} reads them back.
+	 */
+	record Postgres(Path logFolder) implements Database {
+
+		private static EmbeddedPostgres server;
+
+		private synchronized EmbeddedPostgres server() {
+			if (server == null) {
+				try {
+					H2.deleteTree(this.logFolder);
+					Files.createDirectories(this.logFolder);
+					EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+					// -Dbench.postgres.settings=name=value,... tries server settings (README, "Performance")
+					for (String setting : System.getProperty("bench.postgres.settings", "").split(",")) {
+						if (setting.contains("=")) {
+							builder.setServerConfig(setting.substring(0, setting.indexOf('=')).trim(),
+									setting.substring(setting.indexOf('=') + 1).trim());
+						}
+					}
+					server = builder.setServerConfig("shared_preload_libraries", "auto_explain")
+						.setServerConfig("logging_collector", "on")
+						.setServerConfig("log_directory", this.logFolder.toAbsolutePath().toString())
+						.setServerConfig("log_filename", "postgresql.log")
+						.start();
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException("Cannot start embedded PostgreSQL", ex);
+				}
+			}
+			return server;
+		}
+
+		/** From now on the server logs the plan, with actual times, of every statement slower than {@code millis} (-1: none). */
+		void explainSlowerThan(int millis) {
+			try (Connection connection = server().getPostgresDatabase().getConnection()) {
+				connection.createStatement().execute("ALTER SYSTEM SET auto_explain.log_min_duration = " + millis);
+				connection.createStatement().execute("ALTER SYSTEM SET auto_explain.log_analyze = on");
+				connection.createStatement().execute("SELECT pg_reload_conf()");
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("cannot configure auto_explain", ex);
+			}
+		}
+
+		/** The plans the server has logged so far, oldest first (each: duration, query text and plan). */
+		List<String> plans() {
+			Path log = this.logFolder.resolve("postgresql.log");
+			if (!Files.exists(log)) {
+				return List.of();
+			}
+			try {
+				List<String> plans = new java.util.ArrayList<>();
+				StringBuilder plan = null;
+				for (String line : Files.readAllLines(log)) {
+					if (line.contains("LOG:") && line.contains("duration:") && line.contains("plan:")) {
+						if (plan != null) {
+							plans.add(plan.toString());
+						}
+						plan = new StringBuilder(line.substring(line.indexOf("duration:"))).append('\n');
+					}
+					else if (plan != null && (line.startsWith("\t") || line.startsWith(" "))) {
+						plan.append(line).append('\n');
+					}
+					else if (plan != null) {
+						plans.add(plan.toString());
+						plan = null;
+					}
+				}
+				if (plan != null) {
+					plans.add(plan.toString());
+				}
+				return plans;
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("cannot read " + log, ex);
+			}
+		}
 
 		@Override
 		public String label() {
@@ -106,14 +185,14 @@ sealed interface Database {
 
 		@Override
 		public String fresh(String name) {
-			try (Connection connection = EmbeddedPostgres.server().getPostgresDatabase().getConnection()) {
+			try (Connection connection = server().getPostgresDatabase().getConnection()) {
 				connection.createStatement().execute("DROP DATABASE IF EXISTS " + name);
 				connection.createStatement().execute("CREATE DATABASE " + name);
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException("cannot create database " + name, ex);
 			}
-			return EmbeddedPostgres.server().getJdbcUrl("postgres", name);
+			return server().getJdbcUrl("postgres", name);
 		}
 
 		@Override
