@@ -21,8 +21,8 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the CPU of each measured phase goes: a Java Flight Recorder recording (a stack sample of
- * every running thread every 10 ms, nothing else) over the whole run, cut into the
+ * Where the CPU of each measured phase goes: a Java Flight Recorder recording (stack samples of
+ * the threads running Java code, every 10 ms, nothing else) over the whole run, cut into the
  * phases the harness measured. For each phase it names the layer that spent the samples (the first
  * frame outside the JDK: H2, the PostgreSQL driver, MyBatis, the Camunda engine, the platform's own
  * code...), the share of samples with platform code anywhere on the stack, and the hottest methods.
@@ -87,7 +87,7 @@ final class Profiles {
 			}
 		}
 		StringBuilder out = new StringBuilder("# Where the CPU goes, phase by phase\n\n"
-				+ "Java Flight Recorder stack samples (every 10 ms per running thread) of the benchmark JVM: the "
+				+ "Java Flight Recorder stack samples (every 10 ms, of threads running Java code) of the benchmark JVM: the "
 				+ "platform, its engine and job executor, and the harness's client threads. \"Layer\" is the first "
 				+ "frame outside the JDK; \"platform code on the stack\" counts samples with any "
 				+ "`gov.county.platform` frame other than the harness's own. The recording is `profile.jfr`.\n\n");
@@ -97,8 +97,8 @@ final class Profiles {
 				.toList();
 			double seconds = java.time.Duration.between(phase.from(), phase.to()).toMillis() / 1000.0;
 			out.append("## ").append(phase.name()).append("\n\n");
-			out.append(String.format(Locale.ROOT, "%,d samples in %.1f s (%.2f CPUs busy in the JVM)", in.size(),
-					seconds, in.size() / 100.0 / Math.max(seconds, 0.001)));
+			// not a CPU figure: the JDK samples a few threads per tick and skips threads in native code
+			out.append(String.format(Locale.ROOT, "%,d samples in %.1f s", in.size(), seconds));
 			if (in.isEmpty()) {
 				out.append("\n\n");
 				continue;
