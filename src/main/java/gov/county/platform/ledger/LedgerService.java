@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -173,8 +174,14 @@ public class LedgerService {
 	 * One pass over the table in id order (appends to a case are serialised by its head, so a
 	 * case's entries come in sequence order), keeping each case's last link in memory, and the
 	 * hashes of each block of rows computed on all processors.
+	 * <p>
+	 * The entries and the chain heads are read as of one moment: with read committed, an entry
+	 * appended between the two reads would look like a chain cut short. SERIALIZABLE is the level
+	 * that gives a read-only transaction one snapshot on both databases (H2's REPEATABLE READ still
+	 * sees rows committed since); being the only serializable transaction, it is never rolled back
+	 * for a conflict.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.SERIALIZABLE)
 	public LedgerVerification verify() {
 		ChainCheck check = new ChainCheck(
 				id -> this.jdbc.queryForObject("SELECT " + COLUMNS + " FROM ledger_entry WHERE id = ?", ENTRY, id));

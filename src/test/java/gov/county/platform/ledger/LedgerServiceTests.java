@@ -149,4 +149,42 @@ class LedgerServiceTests {
 		assertThat(Integer.parseInt(after.substring(8))).isEqualTo(Integer.parseInt(before.substring(8)) + 1);
 	}
 
+	/**
+	 * An auditor's verify while cards are being worked: entries appended during the check must not
+	 * make a sound chain look broken (the entries and the chain heads are read as of one moment).
+	 */
+	@Test
+	void verifyWhileEntriesAreAppendedReportsNoFalseBreak() throws Exception {
+		String caseNo = this.caseNumbers.next("TL");
+		this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "FILED", "township-labao", "system", null, null));
+		java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+		java.util.concurrent.atomic.AtomicInteger appended = new java.util.concurrent.atomic.AtomicInteger();
+		ExecutorService writer = Executors.newSingleThreadExecutor();
+		Future<?> appending = writer.submit(() -> {
+			while (!stop.get()) {
+				this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "URGED", "township-labao", "system", null,
+						"urge " + appended.get()));
+				appended.incrementAndGet();
+			}
+			return null;
+		});
+		int appendedDuringChecks = 0;
+		try {
+			for (int i = 0; i < 30; i++) {
+				int before = appended.get();
+				LedgerVerification check = this.ledger.verify();
+				appendedDuringChecks += appended.get() - before;
+				assertThat(check.ok()).as("verify %d during appends: %s", i, check.problem()).isTrue();
+			}
+		}
+		finally {
+			stop.set(true);
+			writer.shutdown();
+		}
+		appending.get();
+		// the check reads a snapshot: it neither waits for the work going on nor holds it up
+		assertThat(appendedDuringChecks).as("entries appended while a verify ran").isPositive();
+		assertThat(this.ledger.verify().ok()).isTrue();
+	}
+
 }
