@@ -32,6 +32,20 @@ sealed interface Database {
 	/** A table of the numbers 1..n in the column {@code g}, for INSERT ... SELECT. */
 	String series(long n);
 
+	private static void deleteTree(Path dir) {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot clear " + dir, ex);
+		}
+	}
+
 	static Database of(String name, Path folder) {
 		return switch (name) {
 			case "h2" -> new H2(folder.resolve("h2"));
@@ -81,20 +95,6 @@ sealed interface Database {
 			return "SYSTEM_RANGE(1, " + n + ") s(g)";
 		}
 
-		static void deleteTree(Path dir) {
-			if (!Files.exists(dir)) {
-				return;
-			}
-			try (Stream<Path> paths = Files.walk(dir)) {
-				for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-					Files.delete(path);
-				}
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("cannot clear " + dir, ex);
-			}
-		}
-
 	}
 
 	/**
@@ -104,12 +104,13 @@ sealed interface Database {
 	 */
 	record Postgres(Path logFolder) implements Database {
 
+		/** One server per JVM, started by the first database asked for. */
 		private static EmbeddedPostgres server;
 
 		private synchronized EmbeddedPostgres server() {
 			if (server == null) {
 				try {
-					H2.deleteTree(this.logFolder);
+					deleteTree(this.logFolder);
 					Files.createDirectories(this.logFolder);
 					EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
 					// -Dbench.postgres.settings=name=value,... tries server settings (README, "Performance")

@@ -3,6 +3,7 @@ package gov.county.platform.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -52,13 +54,13 @@ final class Profiles {
 		// stack samples only, so the profile costs the figures next to nothing
 		Recording recording = new Recording();
 		recording.setName("bench");
-		recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(10)).withStackTrace();
+		recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10)).withStackTrace();
 		recording.start();
 		return new Profiles(recording);
 	}
 
 	/** Runs {@code work} as the phase {@code name} of the profile. */
-	<T> T phase(String name, java.util.concurrent.Callable<T> work) throws Exception {
+	<T> T phase(String name, Callable<T> work) throws Exception {
 		Instant from = Instant.now();
 		try {
 			return work.call();
@@ -95,7 +97,7 @@ final class Profiles {
 			List<Sample> in = samples.stream()
 				.filter(s -> !s.at().isBefore(phase.from()) && s.at().isBefore(phase.to()))
 				.toList();
-			double seconds = java.time.Duration.between(phase.from(), phase.to()).toMillis() / 1000.0;
+			double seconds = Duration.between(phase.from(), phase.to()).toMillis() / 1000.0;
 			out.append("## ").append(phase.name()).append("\n\n");
 			// not a CPU figure: the JDK samples a few threads per tick and skips threads in native code
 			out.append(String.format(Locale.ROOT, "%,d samples in %.1f s", in.size(), seconds));
@@ -128,21 +130,33 @@ final class Profiles {
 
 		private static final Set<String> JDK = Set.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
+		private record Layer(String prefix, String name) {
+		}
+
+		/** Most specific prefix first. */
+		private static final List<Layer> LAYERS = List.of(new Layer("org.h2.", "H2"),
+				new Layer("org.postgresql.", "PostgreSQL JDBC driver"), new Layer("org.apache.ibatis.", "MyBatis"),
+				new Layer("org.camunda.bpm.dmn.", "DMN engine"), new Layer("org.camunda.feel.", "DMN engine"),
+				new Layer("org.camunda.", "Camunda engine"), new Layer("gov.county.platform.bench.", "benchmark harness"),
+				new Layer("gov.county.platform.", "platform code"), new Layer("com.zaxxer.", "connection pool"),
+				new Layer("org.springframework.", "Spring, Tomcat, Jackson"),
+				new Layer("org.apache.", "Spring, Tomcat, Jackson"), new Layer("com.fasterxml.", "Spring, Tomcat, Jackson"));
+
 		static Sample of(Instant at, RecordedStackTrace stack) {
 			List<RecordedFrame> frames = stack.getFrames();
 			String method = frames.isEmpty() ? "(no frame)" : name(frames.get(0));
-			String layer = "JDK only";
+			String layer = null;
 			boolean platform = false;
 			for (RecordedFrame frame : frames) {
 				String type = frame.getMethod().getType().getName();
-				if (layer.equals("JDK only") && JDK.stream().noneMatch(type::startsWith)) {
+				if (layer == null && JDK.stream().noneMatch(type::startsWith)) {
 					layer = layer(type);
 				}
 				if (type.startsWith("gov.county.platform.") && !type.startsWith("gov.county.platform.bench.")) {
 					platform = true;
 				}
 			}
-			return new Sample(at, layer, method, platform);
+			return new Sample(at, layer == null ? "JDK only" : layer, method, platform);
 		}
 
 		private static String name(RecordedFrame frame) {
@@ -150,35 +164,13 @@ final class Profiles {
 			return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
 		}
 
+		/** The layer of a class: the first prefix that matches names it; others by their first two name parts. */
 		private static String layer(String type) {
-			if (type.startsWith("org.h2.")) {
-				return "H2";
-			}
-			if (type.startsWith("org.postgresql.")) {
-				return "PostgreSQL JDBC driver";
-			}
-			if (type.startsWith("org.apache.ibatis.")) {
-				return "MyBatis";
-			}
-			if (type.startsWith("org.camunda.bpm.dmn.") || type.startsWith("org.camunda.feel.")) {
-				return "DMN engine";
-			}
-			if (type.startsWith("org.camunda.")) {
-				return "Camunda engine";
-			}
-			if (type.startsWith("gov.county.platform.bench.")) {
-				return "benchmark harness";
-			}
-			if (type.startsWith("gov.county.platform.")) {
-				return "platform code";
-			}
-			if (type.startsWith("com.zaxxer.")) {
-				return "connection pool";
-			}
-			if (type.startsWith("org.springframework.") || type.startsWith("org.apache.") || type.startsWith("com.fasterxml.")) {
-				return "Spring, Tomcat, Jackson";
-			}
-			return type.substring(0, Math.max(type.indexOf('.', type.indexOf('.') + 1), 0)) + ".*";
+			return LAYERS.stream()
+				.filter(layer -> type.startsWith(layer.prefix()))
+				.map(Layer::name)
+				.findFirst()
+				.orElseGet(() -> type.substring(0, Math.max(type.indexOf('.', type.indexOf('.') + 1), 0)) + ".*");
 		}
 
 	}

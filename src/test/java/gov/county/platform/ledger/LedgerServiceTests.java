@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -158,8 +160,8 @@ class LedgerServiceTests {
 		String caseNo = this.caseNumbers.next("TL");
 		// no unit: the entries stay out of every unit clerk's ledger pages that other tests read
 		this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "FILED", null, "system", null, null));
-		java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-		java.util.concurrent.atomic.AtomicInteger appended = new java.util.concurrent.atomic.AtomicInteger();
+		AtomicBoolean stop = new AtomicBoolean();
+		AtomicInteger appended = new AtomicInteger();
 		ExecutorService writer = Executors.newSingleThreadExecutor();
 		Future<?> appending = writer.submit(() -> {
 			while (!stop.get() && appended.get() < 400) {
