@@ -385,8 +385,9 @@ public class CardService {
 		}
 		Instant due = instant(DUE_AT.from(v));
 		this.ledger.lockCase(caseNo);
+		Set<String> recorded = this.ledger.eventsFor(caseNo, due);
 		for (String step : LADDER.subList(0, top + 1)) {
-			if (!this.ledger.hasEntry(caseNo, step, due)) {
+			if (!recorded.contains(step)) {
 				recordEscalation(caseNo, step, due, v);
 			}
 		}

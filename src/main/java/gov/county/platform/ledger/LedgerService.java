@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -103,16 +104,17 @@ public class LedgerService {
 		}, caseNo);
 	}
 
-	/** Whether the case already has this event for this deadline (escalations are recorded once). */
+	/**
+	 * The events the case already has for this deadline (any deadline when {@code dueAt} is null), in
+	 * one query: escalations are recorded once.
+	 */
 	@Transactional(readOnly = true)
-	public boolean hasEntry(String caseNo, String event, Instant dueAt) {
-		Integer count = dueAt == null
-				? this.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE case_no = ? AND event = ?",
-						Integer.class, caseNo, event)
-				: this.jdbc.queryForObject(
-						"SELECT COUNT(*) FROM ledger_entry WHERE case_no = ? AND event = ? AND due_at = ?", Integer.class,
-						caseNo, event, timestamp(dueAt.truncatedTo(ChronoUnit.MILLIS)));
-		return count != null && count > 0;
+	public Set<String> eventsFor(String caseNo, Instant dueAt) {
+		List<String> events = dueAt == null
+				? this.jdbc.queryForList("SELECT DISTINCT event FROM ledger_entry WHERE case_no = ?", String.class, caseNo)
+				: this.jdbc.queryForList("SELECT DISTINCT event FROM ledger_entry WHERE case_no = ? AND due_at = ?",
+						String.class, caseNo, timestamp(dueAt.truncatedTo(ChronoUnit.MILLIS)));
+		return Set.copyOf(events);
 	}
 
 	/**
@@ -149,21 +151,30 @@ public class LedgerService {
 		return new LedgerPage(entries, page, size, total == null ? 0 : total);
 	}
 
-	/** Streams every entry matching the query, oldest first, without holding them all in memory. */
-	@Transactional(readOnly = true)
+	/**
+	 * Streams every entry matching the query, oldest first, without holding them all in memory: block
+	 * by block, each starting after the last entry of the one before (occurred_at, id), all read as of
+	 * one moment (see {@link #verify}). One statement for the whole table would make H2 copy the
+	 * entire result to a temporary file before the first row.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.SERIALIZABLE)
 	public void export(LedgerQuery query, Consumer<LedgerEntry> sink) {
 		Where where = where(query);
-		this.jdbc.query(con -> {
-			var statement = con.prepareStatement(
-					"SELECT " + COLUMNS + " FROM ledger_entry e" + where.sql() + " ORDER BY occurred_at, id");
-			statement.setFetchSize(1000);
-			for (int i = 0; i < where.args().size(); i++) {
-				statement.setObject(i + 1, where.args().get(i));
+		String first = "SELECT " + COLUMNS + " FROM ledger_entry e" + where.sql() + " ORDER BY e.occurred_at, e.id LIMIT ?";
+		String next = "SELECT " + COLUMNS + " FROM ledger_entry e" + (where.sql().isEmpty() ? " WHERE" : where.sql() + " AND")
+				+ " e.occurred_at >= ? AND (e.occurred_at > ? OR e.id > ?) ORDER BY e.occurred_at, e.id LIMIT ?";
+		List<LedgerEntry> block = null;
+		do {
+			List<Object> args = new ArrayList<>(where.args());
+			if (block != null) {
+				LedgerEntry last = block.get(block.size() - 1);
+				args.addAll(List.of(timestamp(last.at()), timestamp(last.at()), last.id()));
 			}
-			return statement;
-		}, rs -> {
-			sink.accept(mapEntry(rs, 0));
-		});
+			args.add(READ_BLOCK);
+			block = this.jdbc.query(block == null ? first : next, ENTRY, args.toArray());
+			block.forEach(sink);
+		}
+		while (block.size() == READ_BLOCK);
 	}
 
 	/**
@@ -185,19 +196,15 @@ public class LedgerService {
 	public LedgerVerification verify() {
 		ChainCheck check = new ChainCheck(
 				id -> this.jdbc.queryForObject("SELECT " + COLUMNS + " FROM ledger_entry WHERE id = ?", ENTRY, id));
-		List<LedgerEntry> block = new ArrayList<>(VERIFY_BLOCK);
-		this.jdbc.query(con -> {
-			var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM ledger_entry ORDER BY id");
-			statement.setFetchSize(VERIFY_BLOCK);
-			return statement;
-		}, rs -> {
-			block.add(mapEntry(rs, 0));
-			if (block.size() == VERIFY_BLOCK) {
-				check.accept(block);
-				block.clear();
-			}
-		});
-		check.accept(block);
+		// block by block in id order, each starting after the last id of the one before (see export)
+		List<LedgerEntry> block = List.of();
+		do {
+			long after = block.isEmpty() ? Long.MIN_VALUE : block.get(block.size() - 1).id();
+			block = this.jdbc.query("SELECT " + COLUMNS + " FROM ledger_entry WHERE id > ? ORDER BY id LIMIT ?", ENTRY,
+					after, READ_BLOCK);
+			check.accept(block);
+		}
+		while (block.size() == READ_BLOCK);
 		this.jdbc.query("SELECT case_no, last_seq, last_hash FROM ledger_case_head", rs -> {
 			check.head(rs.getString(1), rs.getInt(2), rs.getString(3));
 		});
@@ -205,7 +212,8 @@ public class LedgerService {
 		return check.result();
 	}
 
-	private static final int VERIFY_BLOCK = 4096;
+	/** Rows per statement when verify and export read the whole ledger. */
+	private static final int READ_BLOCK = 4096;
 
 	private static final class ChainCheck {
 

@@ -10,12 +10,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -68,26 +73,18 @@ public class NotificationService {
 		if (notice.recipients().isEmpty()) {
 			throw new IllegalArgumentException("a notification needs at least one recipient");
 		}
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		String body = notice.body() == null ? "" : notice.body();
+		List<Row> rows = new ArrayList<>();
 		Set<String> emails = new LinkedHashSet<>();
-		int written = 0;
 		for (String raw : notice.recipients()) {
 			Recipient recipient = resolve(raw.trim());
 			switch (recipient.type()) {
-				case USER -> {
-					written += insert(notice, recipient, INBOX, NotificationStatus.DELIVERED, now, body);
-					this.directory.emailOf(recipient.id()).ifPresent(emails::add);
-				}
-				case GROUP -> {
-					written += insert(notice, recipient, INBOX, NotificationStatus.DELIVERED, now, body);
-					for (String member : this.directory.membersOf(recipient.id())) {
-						this.directory.emailOf(member).ifPresent(emails::add);
-					}
+				case USER, GROUP -> {
+					rows.add(new Row(recipient, INBOX, NotificationStatus.DELIVERED));
+					emails.addAll(recipient.emails());
 				}
 				case EMAIL -> {
 					if (!this.mailEnabled) {
-						written += insert(notice, recipient, EMAIL, NotificationStatus.SKIPPED, now, body);
+						rows.add(new Row(recipient, EMAIL, NotificationStatus.SKIPPED));
 					}
 					else {
 						emails.add(recipient.id());
@@ -97,11 +94,10 @@ public class NotificationService {
 		}
 		if (this.mailEnabled) {
 			for (String email : emails) {
-				written += insert(notice, new Recipient(RecipientType.EMAIL, email), EMAIL, NotificationStatus.PENDING,
-						now, body);
+				rows.add(new Row(Recipient.email(email), EMAIL, NotificationStatus.PENDING));
 			}
 		}
-		return written;
+		return insert(notice, rows);
 	}
 
 	/** The inbox of a user: what was addressed to them and to their groups, newest first. */
@@ -136,7 +132,33 @@ public class NotificationService {
 
 	}
 
-	record Recipient(RecipientType type, String id) {
+	/** Whom a notice goes to, with the e-mail addresses it stands for (a group: its members'). */
+	record Recipient(RecipientType type, String id, List<String> emails) {
+
+		static Recipient email(String address) {
+			return new Recipient(RecipientType.EMAIL, address, List.of(address));
+		}
+
+		static Recipient user(User user) {
+			return new Recipient(RecipientType.USER, user.getId(), emailsOf(List.of(user)));
+		}
+
+		static Recipient group(String id, List<User> members) {
+			return new Recipient(RecipientType.GROUP, id, emailsOf(members));
+		}
+
+		private static List<String> emailsOf(List<User> users) {
+			return users.stream()
+				.map(User::getEmail)
+				.filter(email -> email != null && !email.isBlank())
+				.toList();
+		}
+
+	}
+
+	/** One row to write: a recipient on a channel. */
+	private record Row(Recipient recipient, String channel, NotificationStatus status) {
+
 	}
 
 	Recipient resolve(String raw) {
@@ -145,16 +167,13 @@ public class NotificationService {
 		String value = colon > 0 ? raw.substring(colon + 1).trim() : raw;
 		switch (kind) {
 			case "user" -> {
-				if (!this.directory.userExists(value)) {
-					throw new IllegalArgumentException("notification recipient '" + raw + "': no such user");
-				}
-				return new Recipient(RecipientType.USER, value);
+				return this.directory.user(value)
+					.map(Recipient::user)
+					.orElseThrow(() -> new IllegalArgumentException("notification recipient '" + raw + "': no such user"));
 			}
 			case "group" -> {
-				if (!this.directory.groupExists(value)) {
-					throw new IllegalArgumentException("notification recipient '" + raw + "': no such group");
-				}
-				return new Recipient(RecipientType.GROUP, value);
+				return group(value)
+					.orElseThrow(() -> new IllegalArgumentException("notification recipient '" + raw + "': no such group"));
 			}
 			case "head" -> {
 				String head = this.directory.headOf(value)
@@ -166,45 +185,74 @@ public class NotificationService {
 				if (!EMAIL_ADDRESS.matcher(value).matches()) {
 					throw new IllegalArgumentException("notification recipient '" + raw + "': not an e-mail address");
 				}
-				return new Recipient(RecipientType.EMAIL, value);
+				return Recipient.email(value);
 			}
 			case "" -> {
 				if (EMAIL_ADDRESS.matcher(value).matches()) {
-					return new Recipient(RecipientType.EMAIL, value);
+					return Recipient.email(value);
 				}
-				if (this.directory.groupExists(value)) {
-					return new Recipient(RecipientType.GROUP, value);
-				}
-				if (this.directory.userExists(value)) {
-					return new Recipient(RecipientType.USER, value);
-				}
-				throw new IllegalArgumentException(
-						"notification recipient '" + raw + "' is neither a user, a group nor an e-mail address");
+				return group(value).or(() -> this.directory.user(value).map(Recipient::user))
+					.orElseThrow(() -> new IllegalArgumentException(
+							"notification recipient '" + raw + "' is neither a user, a group nor an e-mail address"));
 			}
 			default -> throw new IllegalArgumentException("notification recipient '" + raw
 					+ "': unknown kind '" + kind + "' (use user:, group:, head: or email:)");
 		}
 	}
 
-	private int insert(Notice notice, Recipient recipient, String channel, NotificationStatus status, Instant now,
-			String body) {
-		String dedupKey = notice.dedupKey() == null ? null
-				: sha256(notice.dedupKey() + "|" + channel + "|" + recipient.type() + ":" + recipient.id());
-		if (dedupKey != null) {
-			Integer existing = this.jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE dedup_key = ?",
-					Integer.class, dedupKey);
-			if (existing != null && existing > 0) {
-				return 0;
-			}
+	/** A group with its members, read in one query; a group without members is looked up by itself. */
+	private Optional<Recipient> group(String id) {
+		List<User> members = this.directory.members(id);
+		if (members.isEmpty() && !this.directory.groupExists(id)) {
+			return Optional.empty();
 		}
-		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-		return this.jdbc.update(
+		return Optional.of(Recipient.group(id, members));
+	}
+
+	/**
+	 * Writes the rows of a notice in one batch. A notice with a dedup key is written once: rows whose
+	 * key is already stored (an earlier run of the same step) or repeated within the notice are left out,
+	 * found with one query for the whole notice.
+	 */
+	private int insert(Notice notice, List<Row> rows) {
+		Map<String, Row> byKey = new LinkedHashMap<>();
+		List<Row> toWrite = new ArrayList<>();
+		if (notice.dedupKey() == null) {
+			toWrite.addAll(rows);
+		}
+		else {
+			for (Row row : rows) {
+				byKey.putIfAbsent(sha256(notice.dedupKey() + "|" + row.channel() + "|" + row.recipient().type() + ":"
+						+ row.recipient().id()), row);
+			}
+			List<String> keys = new ArrayList<>(byKey.keySet());
+			String marks = String.join(", ", Collections.nCopies(keys.size(), "?"));
+			this.jdbc.queryForList("SELECT dedup_key FROM notification WHERE dedup_key IN (" + marks + ")", String.class,
+					keys.toArray())
+				.forEach(byKey::remove);
+			toWrite.addAll(byKey.values());
+		}
+		if (toWrite.isEmpty()) {
+			return 0;
+		}
+		List<String> dedupKeys = notice.dedupKey() == null ? Collections.nCopies(toWrite.size(), null)
+				: new ArrayList<>(byKey.keySet());
+		OffsetDateTime at = Instant.now().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+		String subject = truncate(notice.subject(), 500);
+		String body = truncate(notice.body() == null ? "" : notice.body(), 20_000);
+		List<Object[]> values = new ArrayList<>();
+		for (int i = 0; i < toWrite.size(); i++) {
+			Row row = toWrite.get(i);
+			values.add(new Object[] { row.recipient().id(), row.recipient().type().name(), row.channel(), subject, body,
+					notice.caseNo(), at, row.status().name(), row.status() == NotificationStatus.PENDING ? at : null,
+					row.status() == NotificationStatus.SKIPPED ? "no mail server configured (spring.mail.host)" : null,
+					dedupKeys.get(i) });
+		}
+		int[] written = this.jdbc.batchUpdate(
 				"INSERT INTO notification (recipient, recipient_type, channel, subject, body, case_no, created_at, "
 						+ "status, attempts, next_attempt_at, last_error, dedup_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-				recipient.id(), recipient.type().name(), channel, truncate(notice.subject(), 500),
-				truncate(body, 20_000), notice.caseNo(), at, status.name(),
-				status == NotificationStatus.PENDING ? at : null,
-				status == NotificationStatus.SKIPPED ? "no mail server configured (spring.mail.host)" : null, dedupKey);
+				values);
+		return written.length;
 	}
 
 	private static String sha256(String text) {

@@ -45,10 +45,12 @@ public class Directory {
 	}
 
 	public List<String> membersOf(String groupId) {
-		return privileged(() -> this.identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list())
-			.stream()
-			.map(User::getId)
-			.toList();
+		return members(groupId).stream().map(User::getId).toList();
+	}
+
+	/** The members of a group with their names and e-mail addresses, by user id; none for an unknown group. */
+	public List<User> members(String groupId) {
+		return privileged(() -> this.identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list());
 	}
 
 	public List<String> groupsOf(String userId) {

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,9 +27,22 @@ public final class LedgerFixtures {
 	 * spread over {@code units}, oldest in 2020. Returns the number of cases.
 	 */
 	public static int write(JdbcTemplate jdbc, String prefix, int entries, List<String> units) {
+		Instant base = Instant.parse("2020-01-02T01:00:00Z");
+		return write(jdbc, prefix, entries, units, (c, e) -> base.plus((long) c * 37 + e, ChronoUnit.MINUTES));
+	}
+
+	/**
+	 * Writes {@code entries} entries that name no unit, all at the instant {@code at}: a ledger whose
+	 * order by time is decided by the entries' ids alone. Returns the number of cases.
+	 */
+	public static int writeAtOneInstant(JdbcTemplate jdbc, String prefix, int entries, Instant at) {
+		return write(jdbc, prefix, entries, Collections.singletonList(null), (c, e) -> at);
+	}
+
+	private static int write(JdbcTemplate jdbc, String prefix, int entries, List<String> units,
+			BiFunction<Integer, Integer, Instant> time) {
 		int perCase = EVENTS.length;
 		int cases = (entries + perCase - 1) / perCase;
-		Instant base = Instant.parse("2020-01-02T01:00:00Z");
 		List<Object[]> rows = new ArrayList<>();
 		List<Object[]> heads = new ArrayList<>();
 		int written = 0;
@@ -38,7 +53,7 @@ public final class LedgerFixtures {
 			int seq = 0;
 			for (int e = 0; e < perCase && written < entries; e++) {
 				seq = e + 1;
-				Instant at = base.plus((long) c * 37 + e, ChronoUnit.MINUTES);
+				Instant at = time.apply(c, e);
 				Instant dueAt = EVENTS[e].equals("CLASSIFIED") ? at.plus(10, ChronoUnit.DAYS) : null;
 				String detail = EVENTS[e] + " of benchmark case " + caseNo;
 				String hash = LedgerHash.of(caseNo, seq, "InteractionCardProcess", EVENTS[e], unit, "bench", at, dueAt,

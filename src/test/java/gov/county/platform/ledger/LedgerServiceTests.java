@@ -2,6 +2,7 @@ package gov.county.platform.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -72,6 +73,25 @@ class LedgerServiceTests {
 			this.jdbc.update("UPDATE ledger_entry SET detail = 'amount 100' WHERE id = ?", target.id());
 		}
 		assertThat(this.ledger.verify().ok()).isTrue();
+	}
+
+	@Test
+	void exportAndVerifyReadTheWholeLedgerPastTheirReadingBlocks() {
+		// more entries than two of the blocks verify and export read at a time, all at one instant:
+		// the next block must start after the last entry of the one before, ties on the time included
+		Instant at = Instant.parse("2019-03-04T05:06:07Z");
+		LedgerFixtures.writeAtOneInstant(this.jdbc, "TB", 10_000, at);
+
+		List<LedgerEntry> exported = new ArrayList<>();
+		this.ledger.export(new LedgerQuery(null, null, null, at, at.plusMillis(1), null), exported::add);
+
+		assertThat(exported).hasSize(10_000);
+		assertThat(exported).extracting(LedgerEntry::id).isSorted().doesNotHaveDuplicates();
+		assertThat(exported).allMatch(entry -> entry.caseNo().startsWith("TB-") && entry.at().equals(at));
+		LedgerVerification verification = this.ledger.verify();
+		assertThat(verification.ok()).as(verification.problem()).isTrue();
+		assertThat(verification.entriesChecked())
+			.isEqualTo(this.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry", Long.class));
 	}
 
 	@Test
