@@ -14,12 +14,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Teaches PostgreSQL how selective the engine's permission bits are. Tasklist's task query joins
- * the authorization table on an OR of resource ids and filters it with {@code PERMS_ & n = n};
- * without statistics on those expressions the planner guesses that a handful of grants match,
- * materialises them all, and compares every task with every grant of the clerk's unit (seconds
- * once a unit has a few thousand open tasks). With them it probes the resource-id index per task.
- * Idempotent, and nothing is done on H2.
+ * Teaches PostgreSQL how selective the engine's permission bits are. With
+ * {@code camunda.bpm.authorization.authorization-check-revokes} at Camunda's default ({@code auto}),
+ * Tasklist's task query joins the authorization table on an OR of resource ids and filters it with
+ * {@code PERMS_ & n = n}; without statistics on those expressions the planner guesses that a handful
+ * of grants match, materialises them all, and compares every task with every grant of the clerk's
+ * unit (seconds once a unit has a few thousand open tasks). The platform ships {@code always}, which
+ * checks grants row by row instead and needs no statistics; these keep the join form usable for a
+ * county that changes the setting back. Idempotent, and nothing is done on H2.
  */
 @Component
 class PostgresStatistics {
