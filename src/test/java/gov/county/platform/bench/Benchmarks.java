@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -218,6 +219,9 @@ public final class Benchmarks {
 				n + " cards in " + Math.round(openSeconds) + " s"));
 
 		String urged = "SELECT COUNT(*) FROM ledger_entry WHERE case_no LIKE 'SB-%' AND event = 'URGED'";
+		if (database instanceof Database.Postgres postgres) {
+			postgres.countStatements(platform.jdbc);
+		}
 		Instant stormStart = Instant.now();
 		this.profiles.phase(db + ": escalation storm", () -> {
 			EngineClock.runAhead(Duration.between(Instant.now(), deadlines.dueAt().toInstant()).plusMinutes(10));
@@ -243,6 +247,27 @@ public final class Benchmarks {
 		if (count != n || duplicates != 0) {
 			throw new AssertionError("escalation storm: " + count + " of " + n + " urged, " + duplicates + " duplicated");
 		}
+		if (database instanceof Database.Postgres postgres) {
+			statementsPerCard(db, postgres.statements(platform.jdbc), n);
+		}
+	}
+
+	/** What the server ran for the storm, per card (its warning and its urging), the harness's own counting left out. */
+	private void statementsPerCard(String db, List<Map.Entry<Long, String>> statements, int cards) {
+		List<Map.Entry<Long, String>> storm = statements.stream()
+			.filter(statement -> !statement.getValue().contains("case_no LIKE"))
+			.toList();
+		long total = storm.stream().mapToLong(Map.Entry::getKey).sum();
+		this.results.add(Results.Figure.of(db, "escalation storm: statements per card", "statements",
+				List.of((double) total / cards), "warning and urging, job acquisition included (pg_stat_statements)"));
+		StringBuilder table = new StringBuilder("per card  statement\n");
+		for (Map.Entry<Long, String> statement : storm.subList(0, Math.min(30, storm.size()))) {
+			String sql = statement.getValue().replaceAll("\\s+", " ").trim();
+			table.append(String.format(Locale.ROOT, "%8.2f  %s%n", (double) statement.getKey() / cards,
+					sql.length() > 160 ? sql.substring(0, 157) + "..." : sql));
+		}
+		this.profiles.note(db + ": statements of the escalation storm, most frequent first (pg_stat_statements)",
+				table.toString());
 	}
 
 	/** Tasklist's two queries, as a clerk through /engine-rest, over many open and finished cards. */
@@ -306,7 +331,7 @@ public final class Benchmarks {
 			for (boolean counting : new boolean[] { false, true }) {
 				plans.stream()
 					.filter(plan -> plan.contains("ACT_RU_TASK")
-							&& plan.toLowerCase(java.util.Locale.ROOT).contains("count(") == counting)
+							&& plan.toLowerCase(Locale.ROOT).contains("count(") == counting)
 					.findFirst()
 					.ifPresent(plan -> this.profiles.note(db + ": plan of Tasklist's task " + (counting ? "count" : "list")
 							+ " (auto_explain)", plan));

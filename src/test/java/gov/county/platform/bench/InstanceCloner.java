@@ -1,6 +1,8 @@
 package gov.county.platform.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Copies the engine rows of one real process instance many times, server-side (INSERT ... SELECT
@@ -45,7 +49,7 @@ final class InstanceCloner {
 		ids.add(instance);
 		for (Source source : sources) {
 			List<Object> keys = new ArrayList<>(ids);
-			String in = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+			String in = String.join(", ", Collections.nCopies(keys.size(), "?"));
 			List<Map<String, Object>> found = this.jdbc
 				.queryForList("SELECT * FROM " + source.table() + " WHERE " + source.column() + " IN (" + in + ")",
 						keys.toArray());
@@ -59,15 +63,41 @@ final class InstanceCloner {
 				});
 			}
 		}
-		long written = 0;
+		long written;
 		// rows others point at go first: byte arrays (variables, jobs), then executions parent first
 		rows.computeIfPresent("ACT_RU_EXECUTION", (table, executions) -> parentsFirst(executions));
 		List<Map.Entry<String, List<Map<String, Object>>>> inOrder = new ArrayList<>(rows.entrySet());
-		inOrder.sort(java.util.Comparator.comparing(table -> table.getKey().equals("ACT_GE_BYTEARRAY") ? 0 : 1));
-		for (Map.Entry<String, List<Map<String, Object>>> table : inOrder) {
-			for (Map<String, Object> row : table.getValue()) {
-				written += this.jdbc.update(insertCopies(table.getKey(), row, ids, copies, tag, units), value(row, "ID_"));
+		inOrder.sort(Comparator.comparing(table -> table.getKey().equals("ACT_GE_BYTEARRAY") ? 0 : 1));
+		// history tables have no constraint that needs their plain indexes: built again once, after the copy
+		Map<String, String> dropped = new LinkedHashMap<>();
+		for (String table : rows.keySet()) {
+			if (table.startsWith("ACT_HI_")) {
+				dropped.putAll(this.database.plainIndexes(this.jdbc, table));
 			}
+		}
+		dropped.keySet().forEach(index -> this.jdbc.execute("DROP INDEX " + index));
+		try {
+			// the copies point only at rows copied before them: no foreign key needs checking row by row
+			written = this.jdbc.execute((ConnectionCallback<Long>) connection -> {
+				JdbcTemplate one = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+				one.execute(this.database.foreignKeyChecks(false));
+				try {
+					long rowsWritten = 0;
+					for (Map.Entry<String, List<Map<String, Object>>> table : inOrder) {
+						for (Map<String, Object> row : table.getValue()) {
+							rowsWritten += one.update(insertCopies(table.getKey(), row, ids, copies, tag, units),
+									value(row, "ID_"));
+						}
+					}
+					return rowsWritten;
+				}
+				finally {
+					one.execute(this.database.foreignKeyChecks(true));
+				}
+			});
+		}
+		finally {
+			dropped.values().forEach(this.jdbc::execute);
 		}
 		return written;
 	}
