@@ -88,6 +88,10 @@ class LedgerServiceTests {
 		assertThat(exported).hasSize(10_000);
 		assertThat(exported).extracting(LedgerEntry::id).isSorted().doesNotHaveDuplicates();
 		assertThat(exported).allMatch(entry -> entry.caseNo().startsWith("TB-") && entry.at().equals(at));
+		List<Long> everything = new ArrayList<>();
+		this.ledger.export(new LedgerQuery(null, null, null, null, null, null), entry -> everything.add(entry.id()));
+		assertThat(everything).doesNotHaveDuplicates()
+			.hasSize(this.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry", Integer.class));
 		LedgerVerification verification = this.ledger.verify();
 		assertThat(verification.ok()).as(verification.problem()).isTrue();
 		assertThat(verification.entriesChecked())
