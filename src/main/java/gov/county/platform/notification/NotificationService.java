@@ -215,44 +215,40 @@ public class NotificationService {
 	 * found with one query for the whole notice.
 	 */
 	private int insert(Notice notice, List<Row> rows) {
-		Map<String, Row> byKey = new LinkedHashMap<>();
-		List<Row> toWrite = new ArrayList<>();
-		if (notice.dedupKey() == null) {
-			toWrite.addAll(rows);
-		}
-		else {
-			for (Row row : rows) {
-				byKey.putIfAbsent(sha256(notice.dedupKey() + "|" + row.channel() + "|" + row.recipient().type() + ":"
-						+ row.recipient().id()), row);
-			}
-			List<String> keys = new ArrayList<>(byKey.keySet());
-			String marks = String.join(", ", Collections.nCopies(keys.size(), "?"));
-			this.jdbc.queryForList("SELECT dedup_key FROM notification WHERE dedup_key IN (" + marks + ")", String.class,
-					keys.toArray())
-				.forEach(byKey::remove);
-			toWrite.addAll(byKey.values());
-		}
+		List<Row> toWrite = notice.dedupKey() == null ? rows : unwritten(notice, rows);
 		if (toWrite.isEmpty()) {
 			return 0;
 		}
-		List<String> dedupKeys = notice.dedupKey() == null ? Collections.nCopies(toWrite.size(), null)
-				: new ArrayList<>(byKey.keySet());
 		OffsetDateTime at = Instant.now().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
 		String subject = truncate(notice.subject(), 500);
 		String body = truncate(notice.body() == null ? "" : notice.body(), 20_000);
 		List<Object[]> values = new ArrayList<>();
-		for (int i = 0; i < toWrite.size(); i++) {
-			Row row = toWrite.get(i);
+		for (Row row : toWrite) {
 			values.add(new Object[] { row.recipient().id(), row.recipient().type().name(), row.channel(), subject, body,
 					notice.caseNo(), at, row.status().name(), row.status() == NotificationStatus.PENDING ? at : null,
 					row.status() == NotificationStatus.SKIPPED ? "no mail server configured (spring.mail.host)" : null,
-					dedupKeys.get(i) });
+					dedupKey(notice, row) });
 		}
-		int[] written = this.jdbc.batchUpdate(
+		return this.jdbc.batchUpdate(
 				"INSERT INTO notification (recipient, recipient_type, channel, subject, body, case_no, created_at, "
 						+ "status, attempts, next_attempt_at, last_error, dedup_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-				values);
-		return written.length;
+				values).length;
+	}
+
+	/** The rows of a notice with a dedup key that are not stored yet, each once. */
+	private List<Row> unwritten(Notice notice, List<Row> rows) {
+		Map<String, Row> byKey = new LinkedHashMap<>();
+		rows.forEach(row -> byKey.putIfAbsent(dedupKey(notice, row), row));
+		String marks = String.join(", ", Collections.nCopies(byKey.size(), "?"));
+		this.jdbc.queryForList("SELECT dedup_key FROM notification WHERE dedup_key IN (" + marks + ")", String.class,
+				byKey.keySet().toArray())
+			.forEach(byKey::remove);
+		return new ArrayList<>(byKey.values());
+	}
+
+	private static String dedupKey(Notice notice, Row row) {
+		return notice.dedupKey() == null ? null
+				: sha256(notice.dedupKey() + "|" + row.channel() + "|" + row.recipient().type() + ":" + row.recipient().id());
 	}
 
 	private static String sha256(String text) {

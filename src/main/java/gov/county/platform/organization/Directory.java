@@ -60,10 +60,6 @@ public class Directory {
 			.toList();
 	}
 
-	public Optional<String> emailOf(String userId) {
-		return user(userId).map(User::getEmail).filter(email -> !email.isBlank());
-	}
-
 	/** The head of a unit of the organisation chart, when the chart names one. */
 	public Optional<String> headOf(String unitId) {
 		return this.organization.unit(unitId).map(Unit::head).filter(head -> !head.isBlank());

@@ -63,7 +63,6 @@ final class InstanceCloner {
 				});
 			}
 		}
-		long written;
 		// rows others point at go first: byte arrays (variables, jobs), then executions parent first
 		rows.computeIfPresent("ACT_RU_EXECUTION", (table, executions) -> parentsFirst(executions));
 		List<Map.Entry<String, List<Map<String, Object>>>> inOrder = new ArrayList<>(rows.entrySet());
@@ -78,7 +77,7 @@ final class InstanceCloner {
 		dropped.keySet().forEach(index -> this.jdbc.execute("DROP INDEX " + index));
 		try {
 			// the copies point only at rows copied before them: no foreign key needs checking row by row
-			written = this.jdbc.execute((ConnectionCallback<Long>) connection -> {
+			return this.jdbc.execute((ConnectionCallback<Long>) connection -> {
 				JdbcTemplate one = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
 				one.execute(this.database.foreignKeyChecks(false));
 				try {
@@ -99,7 +98,6 @@ final class InstanceCloner {
 		finally {
 			dropped.values().forEach(this.jdbc::execute);
 		}
-		return written;
 	}
 
 	private static List<Map<String, Object>> parentsFirst(List<Map<String, Object>> executions) {
