@@ -45,20 +45,25 @@ import gov.county.platform.organization.Unit;
  */
 public final class Benchmarks {
 
-	record Settings(List<String> databases, List<String> phases, int runs, double seconds, double warmUp, int storm, int open,
+	record Settings(List<String> databases, List<String> phases, int runs, double seconds, double warmUp,
+			double maxWarmUp, int storm, int open,
 			int finished, int ledger, int queries, Path folder) {
 
 		static Settings fromSystemProperties() {
 			return new Settings(Arrays.asList(System.getProperty("bench.databases", "h2,postgres").split(",")),
 					Arrays.asList(System.getProperty("bench.phases", "lifecycles,storm,queries,ledger").split(",")),
 					Integer.getInteger("bench.runs", 3), Double.parseDouble(System.getProperty("bench.seconds", "3")),
-					Double.parseDouble(System.getProperty("bench.warmup", "4")), Integer.getInteger("bench.storm", 10_000),
+					Double.parseDouble(System.getProperty("bench.warmup", "4")),
+					Double.parseDouble(System.getProperty("bench.warmup.max", "180")), Integer.getInteger("bench.storm", 10_000),
 					Integer.getInteger("bench.open", 100_000), Integer.getInteger("bench.finished", 1_000_000),
 					Integer.getInteger("bench.ledger", 1_000_000), Integer.getInteger("bench.queries", 200),
 					Path.of(System.getProperty("bench.folder", "target/bench")));
 		}
 
 	}
+
+	/** The JIT counts as warm when its compilers take less than this share of a CPU. */
+	private static final double QUIET_COMPILER = 0.10;
 
 	private final Settings settings;
 
@@ -142,7 +147,12 @@ public final class Benchmarks {
 	}
 
 	private void lifecycles(String db, String variant, CardDrivers.Lifecycle lifecycle) throws Exception {
-		Throughput.measure(lifecycle, 2, this.settings.warmUp());
+		Throughput.WarmUp warm = Throughput.warmUp(lifecycle, this.settings.warmUp(), this.settings.maxWarmUp(),
+				QUIET_COMPILER);
+		this.results.add(Results.Figure.of(db, "JIT warm-up before the lifecycles, " + variant, "s",
+				List.of(warm.seconds()), String.format(Locale.ROOT, "until the compilers used under %.0f %% of a CPU for 3 s "
+						+ "(last second: %.0f %%), at most %.0f s", 100 * QUIET_COMPILER, 100 * warm.compilingShare(),
+						this.settings.maxWarmUp())));
 		for (int threads : new int[] { 1, 2 }) {
 			List<Double> rates = new ArrayList<>();
 			List<Double> cpu = new ArrayList<>();
@@ -155,7 +165,8 @@ public final class Benchmarks {
 				return null;
 			});
 			this.results.add(Results.Figure.of(db, "lifecycles/s, " + variant + ", " + threads + " thread"
-					+ (threads > 1 ? "s" : ""), "lifecycles/s", rates, null));
+					+ (threads > 1 ? "s" : ""), "lifecycles/s", rates,
+					this.profiles.lastCpu().describe(Runtime.getRuntime().availableProcessors())));
 			if (threads == 1) {
 				this.results.add(Results.Figure.of(db, "client CPU per lifecycle, " + variant, "ms", cpu,
 						"the calling thread's CPU time: steady when the machine is busy"));
@@ -235,6 +246,7 @@ public final class Benchmarks {
 			return null;
 		});
 		double stormSeconds = seconds(stormStart);
+		CpuMeter.Use cpu = this.profiles.lastCpu();
 		platform.jobExecutor().shutdown();
 		EngineClock.runAhead(Duration.ZERO);
 		int count = platform.jdbc.queryForObject(urged, Integer.class);
@@ -244,6 +256,13 @@ public final class Benchmarks {
 		this.results.add(Results.Figure.of(db, "escalation storm: every URGED recorded", "s", List.of(stormSeconds),
 				String.format("%d of %d cards urged (%.0f/s, WARNED first); duplicates %d; failed jobs %d; target < 60 s",
 						count, n, count / stormSeconds, duplicates, failed)));
+		String busy = cpu.describe(Runtime.getRuntime().availableProcessors());
+		this.results.add(Results.Figure.of(db, "escalation storm: CPU per card, this JVM", "ms",
+				List.of(1000 * cpu.jvmSeconds() / n), busy));
+		if (database instanceof Database.Postgres) {
+			this.results.add(Results.Figure.of(db, "escalation storm: CPU per card, PostgreSQL server", "ms",
+					List.of(1000 * cpu.postgresSeconds() / n), busy));
+		}
 		if (count != n || duplicates != 0) {
 			throw new AssertionError("escalation storm: " + count + " of " + n + " urged, " + duplicates + " duplicated");
 		}

@@ -29,14 +29,15 @@ import jdk.jfr.consumer.RecordingFile;
  * frame outside the JDK: H2, the PostgreSQL driver, MyBatis, the Camunda engine, the platform's own
  * code...), the share of samples with platform code anywhere on the stack, and the hottest methods.
  * Written as {@code profile.md} next to the results, with the recording itself ({@code profile.jfr},
- * for JDK Mission Control). Time spent in the PostgreSQL server is not in a JVM profile: the harness
- * prints that server's query plans instead ({@link #note}).
+ * for JDK Mission Control). Time spent in the PostgreSQL server is not in a JVM profile: each phase
+ * also says how busy the machine's CPUs were and how many CPU seconds this JVM and the server spent
+ * ({@link CpuMeter}), and the harness adds the server's query plans ({@link #note}).
  */
 final class Profiles {
 
 	private static final int HOT_METHODS = 8;
 
-	private record Phase(String name, Instant from, Instant to) {
+	private record Phase(String name, Instant from, Instant to, CpuMeter.Use cpu) {
 
 	}
 
@@ -62,12 +63,18 @@ final class Profiles {
 	/** Runs {@code work} as the phase {@code name} of the profile. */
 	<T> T phase(String name, Callable<T> work) throws Exception {
 		Instant from = Instant.now();
+		CpuMeter.Reading cpu = CpuMeter.read();
 		try {
 			return work.call();
 		}
 		finally {
-			this.phases.add(new Phase(name, from, Instant.now()));
+			this.phases.add(new Phase(name, from, Instant.now(), CpuMeter.between(cpu, CpuMeter.read())));
 		}
+	}
+
+	/** The CPU the phase that ended last used: how busy the machine was, and who spent it. */
+	CpuMeter.Use lastCpu() {
+		return this.phases.get(this.phases.size() - 1).cpu();
 	}
 
 	/** A text the profile shows as it is (a query plan of the database server, say). */
@@ -99,6 +106,7 @@ final class Profiles {
 				.toList();
 			double seconds = Duration.between(phase.from(), phase.to()).toMillis() / 1000.0;
 			out.append("## ").append(phase.name()).append("\n\n");
+			out.append(phase.cpu().describe(Runtime.getRuntime().availableProcessors())).append(".\n\n");
 			// not a CPU figure: the JDK samples a few threads per tick and skips threads in native code
 			out.append(String.format(Locale.ROOT, "%,d samples in %.1f s", in.size(), seconds));
 			if (in.isEmpty()) {

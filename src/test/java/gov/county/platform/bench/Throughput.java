@@ -1,5 +1,6 @@
 package gov.county.platform.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -18,6 +19,35 @@ final class Throughput {
 	/** Lifecycles per second, and the client threads' CPU milliseconds per lifecycle. */
 	record Rate(double perSecond, double cpuMillis) {
 
+	}
+
+	/** How long a warm-up ran and what the JIT compiler was doing at its end. */
+	record WarmUp(double seconds, double compilingShare) {
+
+	}
+
+	/**
+	 * Runs the lifecycle on 2 threads until the JIT compilers are quiet: until they spent less than
+	 * {@code quiet} of a CPU compiling in each of 3 one-second slices in a row, after at least
+	 * {@code minSeconds} and at most {@code maxSeconds}. Measuring while the compilers still work
+	 * (they took most of a CPU for minutes in a fixed 4-second warm-up) counts a half-compiled JVM.
+	 */
+	static WarmUp warmUp(CardDrivers.Lifecycle lifecycle, double minSeconds, double maxSeconds, double quiet)
+			throws Exception {
+		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+		long start = System.nanoTime();
+		int quietSlices = 0;
+		while (true) {
+			long compiled = jit.getTotalCompilationTime();
+			long t0 = System.nanoTime();
+			measure(lifecycle, 2, 1.0);
+			double share = (jit.getTotalCompilationTime() - compiled) / ((System.nanoTime() - t0) / 1e6);
+			quietSlices = share < quiet ? quietSlices + 1 : 0;
+			double elapsed = (System.nanoTime() - start) / 1e9;
+			if ((elapsed >= minSeconds && quietSlices >= 3) || elapsed >= maxSeconds) {
+				return new WarmUp(elapsed, share);
+			}
+		}
 	}
 
 	/** Lifecycles per second over {@code seconds}, on {@code threads} threads; every failure is fatal. */

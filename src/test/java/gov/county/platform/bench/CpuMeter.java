@@ -1,0 +1,95 @@
+package gov.county.platform.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Where the CPU time of a phase went outside the JVM's own samples: how busy the whole machine was,
+ * and the CPU seconds of this JVM and of the PostgreSQL server's processes (every process named
+ * {@code postgres}: the embedded server is the only one while the harness runs). Read from Linux's
+ * {@code /proc}; elsewhere only the JVM's share is known.
+ */
+final class CpuMeter {
+
+	private static final Path PROC = Path.of("/proc");
+
+	/** Linux counts process times in USER_HZ ticks: 100 a second on every architecture it runs on. */
+	private static final double TICKS_PER_SECOND = 100;
+
+	/** What the counters read at one moment; NaN where this system does not tell. */
+	record Reading(double machineBusy, double machineTotal, double jvmSeconds, double postgresSeconds) {
+
+	}
+
+	/** What happened between two readings. */
+	record Use(double machineBusyShare, double jvmSeconds, double postgresSeconds) {
+
+		/** One line for a profile or a figure's note. */
+		String describe(int cpus) {
+			String machine = Double.isNaN(this.machineBusyShare) ? "machine load not measured (no /proc)"
+					: String.format(Locale.ROOT, "all %d CPUs %.0f %% busy", cpus, 100 * this.machineBusyShare);
+			String postgres = Double.isNaN(this.postgresSeconds) || this.postgresSeconds == 0 ? ""
+					: String.format(Locale.ROOT, ", PostgreSQL server %.1f CPU-s", this.postgresSeconds);
+			return machine + String.format(Locale.ROOT, "; this JVM %.1f CPU-s", this.jvmSeconds) + postgres;
+		}
+
+	}
+
+	private CpuMeter() {
+	}
+
+	static Reading read() {
+		double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime() / 1e9;
+		try {
+			// cpu  user nice system idle iowait irq softirq steal ...
+			String[] cpu = Files.readAllLines(PROC.resolve("stat")).get(0).trim().split("\\s+");
+			double total = 0;
+			for (int i = 1; i <= 8 && i < cpu.length; i++) {
+				total += Double.parseDouble(cpu[i]);
+			}
+			double idle = Double.parseDouble(cpu[4]) + Double.parseDouble(cpu[5]);
+			return new Reading(total - idle, total, jvm, postgresTicks() / TICKS_PER_SECOND);
+		}
+		catch (IOException | RuntimeException ex) {
+			return new Reading(Double.NaN, Double.NaN, jvm, Double.NaN);
+		}
+	}
+
+	static Use between(Reading from, Reading to) {
+		return new Use((to.machineBusy() - from.machineBusy()) / (to.machineTotal() - from.machineTotal()),
+				to.jvmSeconds() - from.jvmSeconds(), to.postgresSeconds() - from.postgresSeconds());
+	}
+
+	/** User and system ticks of every postgres process, its children that ended included. */
+	private static double postgresTicks() throws IOException {
+		double ticks = 0;
+		try (Stream<Path> processes = Files.list(PROC)) {
+			for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+				.toList()) {
+				try {
+					String stat = Files.readString(process.resolve("stat"));
+					// pid (comm) state ppid ...: the name may hold spaces, so split after its closing parenthesis
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+					if (name.equals("postgres")) {
+						List<String> fields = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+						// fields from "state": utime 11, stime 12, cutime 13, cstime 14
+						for (int i = 11; i <= 14; i++) {
+							ticks += Double.parseDouble(fields.get(i));
+						}
+					}
+				}
+				catch (IOException | RuntimeException gone) {
+					// the process ended while being read: its time is in its parent's children's time
+				}
+			}
+		}
+		return ticks;
+	}
+
+}
