@@ -150,8 +150,8 @@ public final class Benchmarks {
 		Throughput.WarmUp warm = Throughput.warmUp(lifecycle, this.settings.warmUp(), this.settings.maxWarmUp(),
 				QUIET_COMPILER);
 		this.results.add(Results.Figure.of(db, "JIT warm-up before the lifecycles, " + variant, "s",
-				List.of(warm.seconds()), String.format(Locale.ROOT, "until the compilers used under %.0f %% of a CPU for 3 s "
-						+ "(last second: %.0f %%), at most %.0f s", 100 * QUIET_COMPILER, 100 * warm.compilingShare(),
+				List.of(warm.seconds()), String.format(Locale.ROOT, "until the compilers used under %.0f %% of a CPU over 5 s "
+						+ "(at the end: %.0f %%), at most %.0f s", 100 * QUIET_COMPILER, 100 * warm.compilingShare(),
 						this.settings.maxWarmUp())));
 		for (int threads : new int[] { 1, 2 }) {
 			List<Double> rates = new ArrayList<>();

@@ -22,12 +22,13 @@ final class CpuMeter {
 	private static final double TICKS_PER_SECOND = 100;
 
 	/** What the counters read at one moment; NaN where this system does not tell. */
-	record Reading(double machineBusy, double machineTotal, double jvmSeconds, double postgresSeconds) {
+	record Reading(double machineBusy, double machineTotal, double jvmSeconds, double compilerSeconds,
+			double postgresSeconds) {
 
 	}
 
 	/** What happened between two readings. */
-	record Use(double machineBusyShare, double jvmSeconds, double postgresSeconds) {
+	record Use(double machineBusyShare, double jvmSeconds, double compilerSeconds, double postgresSeconds) {
 
 		/** One line for a profile or a figure's note. */
 		String describe(int cpus) {
@@ -35,7 +36,8 @@ final class CpuMeter {
 					: String.format(Locale.ROOT, "all %d CPUs %.0f %% busy", cpus, 100 * this.machineBusyShare);
 			String postgres = Double.isNaN(this.postgresSeconds) || this.postgresSeconds == 0 ? ""
 					: String.format(Locale.ROOT, ", PostgreSQL server %.1f CPU-s", this.postgresSeconds);
-			return machine + String.format(Locale.ROOT, "; this JVM %.1f CPU-s", this.jvmSeconds) + postgres;
+			return machine + String.format(Locale.ROOT, "; this JVM %.1f CPU-s (its JIT compilers %.1f s)", this.jvmSeconds,
+					this.compilerSeconds) + postgres;
 		}
 
 	}
@@ -46,6 +48,7 @@ final class CpuMeter {
 	static Reading read() {
 		double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime() / 1e9;
+		double compiler = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
 		try {
 			// cpu  user nice system idle iowait irq softirq steal ...
 			String[] cpu = Files.readAllLines(PROC.resolve("stat")).get(0).trim().split("\\s+");
@@ -54,16 +57,17 @@ final class CpuMeter {
 				total += Double.parseDouble(cpu[i]);
 			}
 			double idle = Double.parseDouble(cpu[4]) + Double.parseDouble(cpu[5]);
-			return new Reading(total - idle, total, jvm, postgresTicks() / TICKS_PER_SECOND);
+			return new Reading(total - idle, total, jvm, compiler, postgresTicks() / TICKS_PER_SECOND);
 		}
 		catch (IOException | RuntimeException ex) {
-			return new Reading(Double.NaN, Double.NaN, jvm, Double.NaN);
+			return new Reading(Double.NaN, Double.NaN, jvm, compiler, Double.NaN);
 		}
 	}
 
 	static Use between(Reading from, Reading to) {
 		return new Use((to.machineBusy() - from.machineBusy()) / (to.machineTotal() - from.machineTotal()),
-				to.jvmSeconds() - from.jvmSeconds(), to.postgresSeconds() - from.postgresSeconds());
+				to.jvmSeconds() - from.jvmSeconds(), to.compilerSeconds() - from.compilerSeconds(),
+				to.postgresSeconds() - from.postgresSeconds());
 	}
 
 	/** User and system ticks of every postgres process, its children that ended included. */

@@ -3,7 +3,9 @@ package gov.county.platform.bench;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,30 +23,37 @@ final class Throughput {
 
 	}
 
-	/** How long a warm-up ran and what the JIT compiler was doing at its end. */
+	private static final int QUIET_WINDOW = 5;
+
+	/** How long a warm-up ran, and the share of a CPU the JIT compilers took in its last seconds. */
 	record WarmUp(double seconds, double compilingShare) {
 
 	}
 
 	/**
-	 * Runs the lifecycle on 2 threads until the JIT compilers are quiet: until they spent less than
-	 * {@code quiet} of a CPU compiling in each of 3 one-second slices in a row, after at least
-	 * {@code minSeconds} and at most {@code maxSeconds}. Measuring while the compilers still work
-	 * (they took most of a CPU for minutes in a fixed 4-second warm-up) counts a half-compiled JVM.
+	 * Runs the lifecycle on 2 threads, a second at a time, until the JIT compilers are quiet: until
+	 * they spent less than {@code quiet} of a CPU compiling over the last {@value #QUIET_WINDOW}
+	 * seconds, after at least {@code minSeconds} and at most {@code maxSeconds}. Measuring while the
+	 * compilers still work (with a fixed 4-second warm-up they took most of a CPU for minutes of
+	 * platform cards) counts a half-compiled JVM; they work in bursts, so one quiet second is not enough.
 	 */
 	static WarmUp warmUp(CardDrivers.Lifecycle lifecycle, double minSeconds, double maxSeconds, double quiet)
 			throws Exception {
 		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
 		long start = System.nanoTime();
-		int quietSlices = 0;
+		Deque<double[]> window = new ArrayDeque<>();
 		while (true) {
 			long compiled = jit.getTotalCompilationTime();
 			long t0 = System.nanoTime();
 			measure(lifecycle, 2, 1.0);
-			double share = (jit.getTotalCompilationTime() - compiled) / ((System.nanoTime() - t0) / 1e6);
-			quietSlices = share < quiet ? quietSlices + 1 : 0;
+			window.addLast(new double[] { jit.getTotalCompilationTime() - compiled, (System.nanoTime() - t0) / 1e6 });
+			if (window.size() > QUIET_WINDOW) {
+				window.removeFirst();
+			}
+			double share = window.stream().mapToDouble(slice -> slice[0]).sum()
+					/ window.stream().mapToDouble(slice -> slice[1]).sum();
 			double elapsed = (System.nanoTime() - start) / 1e9;
-			if ((elapsed >= minSeconds && quietSlices >= 3) || elapsed >= maxSeconds) {
+			if ((elapsed >= minSeconds && window.size() == QUIET_WINDOW && share < quiet) || elapsed >= maxSeconds) {
 				return new WarmUp(elapsed, share);
 			}
 		}
