@@ -62,6 +62,9 @@ public final class Benchmarks {
 
 	}
 
+	/** The target is for Tasklist's queries only: the ledger page has none. */
+	private static final String TASK_QUERY_TARGET = "; target p95 < 50 ms";
+
 	/** The JIT counts as warm when its compilers take less than this share of a CPU. */
 	private static final double QUIET_COMPILER = 0.10;
 
@@ -342,8 +345,8 @@ public final class Benchmarks {
 			// the server's own profile of these queries: their plans with actual row counts and times
 			postgres.explainSlowerThan(100);
 		}
-		latencies(db, "task list (50, by due date)", http, list, sizes);
-		latencies(db, "task count", http, count, sizes);
+		latencies(db, "task list (50, by due date)", http, list, sizes + TASK_QUERY_TARGET);
+		latencies(db, "task count", http, count, sizes + TASK_QUERY_TARGET);
 		if (database instanceof Database.Postgres postgres) {
 			postgres.explainSlowerThan(-1);
 			List<String> plans = postgres.plans();
@@ -379,7 +382,7 @@ public final class Benchmarks {
 		this.results.add(new Results.Figure(db, what + " p50", "ms", p50, millis.get(0), millis.get(millis.size() - 1),
 				millis.size(), note));
 		this.results.add(new Results.Figure(db, what + " p95", "ms", p95, millis.get(0), millis.get(millis.size() - 1),
-				millis.size(), note + "; target < 50 ms"));
+				millis.size(), note));
 	}
 
 	/** Verify, a filtered page and a CSV export over a large ledger, through the API as the auditor. */
