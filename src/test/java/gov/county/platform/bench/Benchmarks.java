@@ -169,7 +169,7 @@ public final class Benchmarks {
 			});
 			this.results.add(Results.Figure.of(db, "lifecycles/s, " + variant + ", " + threads + " thread"
 					+ (threads > 1 ? "s" : ""), "lifecycles/s", rates,
-					this.profiles.lastCpu().describe(Runtime.getRuntime().availableProcessors())));
+					this.profiles.lastCpu().describe()));
 			if (threads == 1) {
 				this.results.add(Results.Figure.of(db, "client CPU per lifecycle, " + variant, "ms", cpu,
 						"the calling thread's CPU time: steady when the machine is busy"));
@@ -259,7 +259,7 @@ public final class Benchmarks {
 		this.results.add(Results.Figure.of(db, "escalation storm: every URGED recorded", "s", List.of(stormSeconds),
 				String.format("%d of %d cards urged (%.0f/s, WARNED first); duplicates %d; failed jobs %d; target < 60 s",
 						count, n, count / stormSeconds, duplicates, failed)));
-		String busy = cpu.describe(Runtime.getRuntime().availableProcessors());
+		String busy = cpu.describe();
 		this.results.add(Results.Figure.of(db, "escalation storm: CPU per card, this JVM", "ms",
 				List.of(1000 * cpu.jvmSeconds() / n), busy));
 		if (database instanceof Database.Postgres) {

@@ -31,7 +31,8 @@ final class CpuMeter {
 	record Use(double machineBusyShare, double jvmSeconds, double compilerSeconds, double postgresSeconds) {
 
 		/** One line for a profile or a figure's note. */
-		String describe(int cpus) {
+		String describe() {
+			int cpus = Runtime.getRuntime().availableProcessors();
 			String machine = Double.isNaN(this.machineBusyShare) ? "machine load not measured (no /proc)"
 					: String.format(Locale.ROOT, "all %d CPUs %.0f %% busy", cpus, 100 * this.machineBusyShare);
 			String postgres = Double.isNaN(this.postgresSeconds) || this.postgresSeconds == 0 ? ""

@@ -106,7 +106,7 @@ final class Profiles {
 				.toList();
 			double seconds = Duration.between(phase.from(), phase.to()).toMillis() / 1000.0;
 			out.append("## ").append(phase.name()).append("\n\n");
-			out.append(phase.cpu().describe(Runtime.getRuntime().availableProcessors())).append(".\n\n");
+			out.append(phase.cpu().describe()).append(".\n\n");
 			// not a CPU figure: the JDK samples a few threads per tick and skips threads in native code
 			out.append(String.format(Locale.ROOT, "%,d samples in %.1f s", in.size(), seconds));
 			if (in.isEmpty()) {
