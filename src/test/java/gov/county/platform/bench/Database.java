@@ -177,11 +177,19 @@ sealed interface Database {
 			jdbc.execute("SELECT pg_stat_statements_reset()");
 		}
 
-		/** The statements counted since {@link #countStatements}, most often run first: calls, then the SQL. */
-		List<Map.Entry<Long, String>> statements(JdbcTemplate jdbc) {
-			return jdbc.query("SELECT calls, query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database "
-					+ "WHERE datname = current_database()) ORDER BY calls DESC",
-					(rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)));
+		/** What the server ran since {@link #countStatements}: each statement's calls, time and pages, most time first. */
+		List<Statement> statements(JdbcTemplate jdbc) {
+			return jdbc.query("SELECT calls, total_exec_time, shared_blks_hit + shared_blks_read, query FROM "
+					+ "pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+					+ "ORDER BY total_exec_time DESC",
+					(rs, i) -> new Statement(rs.getLong(1), rs.getDouble(2), rs.getLong(3), rs.getString(4)));
+		}
+
+		/**
+		 * A statement as pg_stat_statements counts it: how often it ran, the milliseconds it took in all
+		 * (waiting for a CPU or a lock included) and the pages it read from the buffer cache or the disk.
+		 */
+		record Statement(long calls, double millis, long pages, String sql) {
 		}
 
 		/** The plans the server has logged so far, oldest first (each: duration, query text and plan). */
