@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,10 +49,56 @@ class RestartKeepsDataTests {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(Path dataDir) {
-		return new SpringApplicationBuilder(PlatformApplication.class).run("--server.port=0",
-				"--platform.data-dir=" + dataDir, "--platform.admin.password=Restart-2026",
-				"--camunda.bpm.job-execution.enabled=false", "--spring.mail.host=");
+	/**
+	 * The job executor takes only jobs whose due date has come. A release before this one left
+	 * asynchronous steps' jobs without a due date; after the upgrade they still run.
+	 */
+	@Test
+	void jobsLeftWithoutADueDateByAnEarlierReleaseStillRunAfterTheUpgrade(@TempDir Path dataDir) throws Exception {
+		String instance;
+		try (ConfigurableApplicationContext earlier = start(dataDir,
+				"--camunda.bpm.generic-properties.properties[ensureJobDueDateNotNull]=false",
+				"--camunda.bpm.generic-properties.properties[jobExecutorAcquireByDueDate]=false")) {
+			ProcessEngine engine = earlier.getBean(ProcessEngine.class);
+			engine.getRepositoryService()
+				.createDeployment()
+				.addModelInstance("LeftBehind.bpmn", Bpmn.createExecutableProcess("LeftBehind")
+					.camundaHistoryTimeToLive(30)
+					.startEvent()
+					.serviceTask("Later")
+					.camundaAsyncBefore()
+					.camundaExpression("${execution.setVariable('ran', true)}")
+					.userTask("Afterwards")
+					.endEvent()
+					.done())
+				.deploy();
+			instance = engine.getRuntimeService().startProcessInstanceByKey("LeftBehind").getId();
+			Job job = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+			assertThat(job.getDuedate()).as("the earlier release's job has no due date").isNull();
+		}
+
+		try (ConfigurableApplicationContext upgraded = start(dataDir, "--camunda.bpm.job-execution.enabled=true")) {
+			ProcessEngine engine = upgraded.getBean(ProcessEngine.class);
+			Instant give = Instant.now().plus(Duration.ofSeconds(30));
+			while (engine.getTaskService().createTaskQuery().processInstanceId(instance).count() == 0
+					&& Instant.now().isBefore(give)) {
+				Thread.sleep(200);
+			}
+			assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult())
+				.as("the job ran and the case went on to its next task")
+				.isNotNull();
+			assertThat(engine.getRuntimeService().getVariable(instance, "ran")).isEqualTo(true);
+		}
+	}
+
+	private static ConfigurableApplicationContext start(Path dataDir, String... more) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--platform.data-dir=" + dataDir,
+				"--platform.admin.password=Restart-2026", "--spring.mail.host="));
+		args.addAll(List.of(more));
+		if (args.stream().noneMatch(arg -> arg.startsWith("--camunda.bpm.job-execution.enabled="))) {
+			args.add("--camunda.bpm.job-execution.enabled=false");
+		}
+		return new SpringApplicationBuilder(PlatformApplication.class).run(args.toArray(String[]::new));
 	}
 
 }
