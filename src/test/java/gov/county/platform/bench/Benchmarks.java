@@ -25,6 +25,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import gov.county.platform.calendar.WorkingDayCalendar;
 import gov.county.platform.card.CardDeadlines;
@@ -236,9 +237,7 @@ public final class Benchmarks {
 		// due; this one was empty a minute ago, and PostgreSQL's autovacuum comes round only every minute
 		platform.jdbc.execute("ANALYZE");
 		String urged = "SELECT COUNT(*) FROM ledger_entry WHERE case_no LIKE 'SB-%' AND event = 'URGED'";
-		if (database instanceof Database.Postgres postgres) {
-			postgres.countStatements(platform.jdbc);
-		}
+		database.countStatements(platform.jdbc);
 		Instant stormStart = Instant.now();
 		this.profiles.phase(db + ": escalation storm", () -> {
 			EngineClock.runAhead(Duration.between(Instant.now(), deadlines.dueAt().toInstant()).plusMinutes(10));
@@ -272,28 +271,30 @@ public final class Benchmarks {
 		if (count != n || duplicates != 0) {
 			throw new AssertionError("escalation storm: " + count + " of " + n + " urged, " + duplicates + " duplicated");
 		}
-		if (database instanceof Database.Postgres postgres) {
-			statementsPerCard(db, postgres.statements(platform.jdbc), n);
-		}
+		statementsPerCard(database, platform.jdbc, n);
 	}
 
-	/** What the server ran for the storm, per card (its warning and its urging), the harness's own counting left out. */
-	private void statementsPerCard(String db, List<Database.Postgres.Statement> statements, int cards) {
-		List<Database.Postgres.Statement> storm = statements.stream()
-			.filter(statement -> !statement.sql().contains("case_no LIKE"))
+	/** What the database ran for the storm, per card (its warning and its urging), the harness's own counting left out. */
+	private void statementsPerCard(Database database, JdbcTemplate jdbc, int cards) {
+		String db = database.label();
+		List<Database.Statement> storm = database.statements(jdbc)
+			.stream()
+			.filter(statement -> !statement.sql().contains("case_no LIKE") && !statement.sql().contains("QUERY_STATISTICS"))
 			.toList();
-		long total = storm.stream().mapToLong(Database.Postgres.Statement::calls).sum();
+		long total = storm.stream().mapToLong(Database.Statement::calls).sum();
 		this.results.add(Results.Figure.of(db, "escalation storm: statements per card", "statements",
-				List.of((double) total / cards), "warning and urging, job acquisition included (pg_stat_statements)"));
+				List.of((double) total / cards),
+				"warning and urging, job acquisition included (" + database.statementSource() + ")"));
 		StringBuilder table = new StringBuilder("   calls     ms  pages  statement (per card)\n");
-		for (Database.Postgres.Statement statement : storm.subList(0, Math.min(30, storm.size()))) {
+		for (Database.Statement statement : storm.subList(0, Math.min(30, storm.size()))) {
 			String sql = statement.sql().replaceAll("\\s+", " ").trim();
-			table.append(String.format(Locale.ROOT, "%8.2f %6.2f %6.1f  %s%n", (double) statement.calls() / cards,
-					statement.millis() / cards, (double) statement.pages() / cards,
+			table.append(String.format(Locale.ROOT, "%8.2f %6.2f %6s  %s%n", (double) statement.calls() / cards,
+					statement.millis() / cards,
+					statement.pages() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", (double) statement.pages() / cards),
 					sql.length() > 160 ? sql.substring(0, 157) + "..." : sql));
 		}
-		this.profiles.note(db + ": statements of the escalation storm, most time first (pg_stat_statements; "
-				+ "the time includes waiting for a CPU or a lock)", table.toString());
+		this.profiles.note(db + ": statements of the escalation storm, most time first (" + database.statementSource()
+				+ "; the time includes waiting for a CPU or a lock)", table.toString());
 	}
 
 	/** Tasklist's two queries, as a clerk through /engine-rest, over many open and finished cards. */

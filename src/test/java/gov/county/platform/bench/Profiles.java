@@ -79,7 +79,7 @@ final class Profiles {
 
 	/** A text the profile shows as it is (a query plan of the database server, say). */
 	void note(String title, String text) {
-		this.notes.add("### " + title + "\n\n```\n" + text.strip() + "\n```\n");
+		this.notes.add("### " + title + "\n\n```\n" + text.stripTrailing() + "\n```\n");
 	}
 
 	/** Stops recording and writes {@code profile.jfr} and {@code profile.md} into {@code folder}. */
