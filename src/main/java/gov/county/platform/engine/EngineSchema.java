@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the platform adds to the tables Camunda creates itself, once the engine has created them and
- * before the node serves requests (a cluster's nodes pass here one at a time: {@link StartupLock}).
- * Every statement is idempotent.
+ * before the node reports ready and starts its job executor (a cluster's nodes pass here one at a
+ * time: {@link StartupLock}). Every statement is idempotent. On PostgreSQL the first start after an
+ * upgrade builds the two job indexes, holding off writes to the job table for that long (seconds for
+ * a hundred thousand jobs).
  * <ul>
  * <li>An index on the jobs' due date. The platform's job executor takes the jobs that are due
  * oldest first ({@code jobExecutorAcquireByDueDate}, {@code ensureJobDueDateNotNull} in
@@ -28,7 +30,10 @@ import org.springframework.stereotype.Component;
  * another exclusive job running; PostgreSQL looks up the running jobs once per acquisition, and
  * without this index that look-up read the whole job table (2,000 pages) to find a few dozen.</li>
  * <li>Jobs from before {@code ensureJobDueDateNotNull} that have no due date get their creation
- * time: the job executor only takes jobs whose due date has come, and would pass over them.</li>
+ * time: the job executor only takes jobs whose due date has come, and would pass over them. Their
+ * revision goes up, so a node of the earlier release that holds such a job in memory cannot write
+ * the old value back. A node of the earlier release that is still running goes on creating jobs
+ * without a due date: upgrade all nodes together (README, "Configuration").</li>
  * <li>On PostgreSQL, planner statistics on the engine's permission bits. With
  * {@code camunda.bpm.authorization.authorization-check-revokes} at Camunda's default ({@code auto}),
  * Tasklist's task query joins the authorization table on an OR of resource ids and filters it with
@@ -54,22 +59,15 @@ class EngineSchema {
 		this.dataSource = dataSource;
 	}
 
-	/** After the engine has created its tables, before the node serves requests. */
+	/** After the engine has created its tables, before the node reports ready. */
 	@Order(10)
 	@EventListener(ApplicationStartedEvent.class)
 	void complete() {
+		createJobIndex(JOB_DUE_DATE_INDEX, "DUEDATE_");
+		createJobIndex(JOB_LOCK_INDEX, "LOCK_EXP_TIME_");
 		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE INDEX IF NOT EXISTS " + JOB_DUE_DATE_INDEX + " ON ACT_RU_JOB (DUEDATE_)");
-			statement.execute("CREATE INDEX IF NOT EXISTS " + JOB_LOCK_INDEX + " ON ACT_RU_JOB (LOCK_EXP_TIME_)");
-		}
-		catch (SQLException ex) {
-			// slower job acquisition, not a broken platform: say so and carry on
-			log.warn("Could not create the indexes {} and {} the job executor takes due jobs by: {}",
-					JOB_DUE_DATE_INDEX, JOB_LOCK_INDEX, ex.getMessage());
-		}
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			int dated = statement.executeUpdate("UPDATE ACT_RU_JOB SET DUEDATE_ = COALESCE(CREATE_TIME_, CURRENT_TIMESTAMP) "
-					+ "WHERE DUEDATE_ IS NULL");
+			int dated = statement.executeUpdate("UPDATE ACT_RU_JOB SET DUEDATE_ = COALESCE(CREATE_TIME_, LOCALTIMESTAMP), "
+					+ "REV_ = REV_ + 1 WHERE DUEDATE_ IS NULL");
 			if (dated > 0) {
 				log.info("{} jobs without a due date are due from their creation time, so the job executor takes them",
 						dated);
@@ -80,6 +78,17 @@ class EngineSchema {
 					+ "pass over them: " + ex.getMessage(), ex);
 		}
 		createPermissionStatistics();
+	}
+
+	private void createJobIndex(String name, String column) {
+		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE INDEX IF NOT EXISTS " + name + " ON ACT_RU_JOB (" + column + ")");
+		}
+		catch (SQLException ex) {
+			// slower job acquisition, not a broken platform: say so and carry on
+			log.warn("Could not create the index {} on the jobs' {}, which the job executor takes due jobs by: {}", name,
+					column, ex.getMessage());
+		}
 	}
 
 	private void createPermissionStatistics() {
