@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.env.YamlPropertySourceLoader;
-
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.EnumerablePropertySource;

@@ -47,9 +47,9 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineSchema {
 
-	static final String JOB_DUE_DATE_INDEX = "ACT_IDX_JOB_DUEDATE";
+	private static final String JOB_DUE_DATE_INDEX = "ACT_IDX_JOB_DUEDATE";
 
-	static final String JOB_LOCK_INDEX = "ACT_IDX_JOB_LOCK_EXP";
+	private static final String JOB_LOCK_INDEX = "ACT_IDX_JOB_LOCK_EXP";
 
 	private static final Logger log = LoggerFactory.getLogger(EngineSchema.class);
 

@@ -23,7 +23,8 @@ final class Throughput {
 
 	}
 
-	private static final int QUIET_WINDOW = 5;
+	/** The seconds over which the warm-up judges the compilers quiet. */
+	static final int QUIET_WINDOW = 5;
 
 	/** How long a warm-up ran, and the share of a CPU the JIT compilers took in its last seconds. */
 	record WarmUp(double seconds, double compilingShare) {
