@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assertions;
@@ -16,9 +17,10 @@ import org.junit.jupiter.api.Assumptions;
  * the {@code pg_dump} and {@code pg_restore} an operator uses (zonky's embedded binaries have none).
  * Without the package the tests are skipped with a message, unless {@code REQUIRE_POSTGRES_TOOLS=true}
  * (as in CI), where they fail. As root, the server runs in a user namespace ({@code unshare -U}),
- * as zonky runs its own: PostgreSQL refuses to run as root.
+ * as zonky runs its own: PostgreSQL refuses to run as root. The benchmarks use it too: it is a
+ * county's packaged server, LLVM JIT included.
  */
-final class DebianPostgres implements AutoCloseable {
+public final class DebianPostgres implements AutoCloseable {
 
 	static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
 
@@ -35,6 +37,11 @@ final class DebianPostgres implements AutoCloseable {
 
 	/** Creates a cluster in {@code dir} and starts it on a free port of localhost (no Unix socket, no fsync). */
 	static DebianPostgres start(Path dir) throws Exception {
+		return start(dir, Map.of());
+	}
+
+	/** As {@link #start(Path)}, with server {@code settings} (name to value) on top. */
+	public static DebianPostgres start(Path dir, Map<String, String> settings) throws Exception {
 		requireTools();
 		Files.createDirectories(dir);
 		Path dataDir = dir.resolve("data");
@@ -42,10 +49,12 @@ final class DebianPostgres implements AutoCloseable {
 		serverCommand(dir, "initdb", "-D", dataDir.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF-8",
 				"--locale=C.UTF-8", "--no-sync");
 		// a throw-away test server: no waiting for the disk
+		StringBuilder options = new StringBuilder("-p " + port + " -c listen_addresses=localhost "
+				+ "-c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+		// pg_ctl hands the options to a shell
+		settings.forEach((name, value) -> options.append(" -c ").append(name).append("='").append(value).append('\''));
 		serverCommand(dir, "pg_ctl", "-D", dataDir.toString(), "-l", dir.resolve("postgres.log").toString(), "-w",
-				"-o", "-p " + port + " -c listen_addresses=localhost -c unix_socket_directories='' -c fsync=off "
-						+ "-c synchronous_commit=off -c full_page_writes=off",
-				"start");
+				"-o", options.toString(), "start");
 		return new DebianPostgres(dataDir, port);
 	}
 
@@ -61,7 +70,7 @@ final class DebianPostgres implements AutoCloseable {
 		}
 	}
 
-	String jdbcUrl(String database) {
+	public String jdbcUrl(String database) {
 		return "jdbc:postgresql://localhost:" + this.port + "/" + database;
 	}
 

@@ -78,6 +78,12 @@ class PostgresPlatformTests {
 	}
 
 	@Test
+	void theServerCompilesNoneOfThePlatformsStatements() {
+		// a packaged server's LLVM JIT spent seconds compiling Tasklist's task list (README, "Performance")
+		assertThat(this.jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
+	}
+
+	@Test
 	void onlyTheConfiguredAdminPasswordWorksAndThereAreNoDemoUsers() {
 		assertThat(this.rest.withBasicAuth("admin", "Pg-Admin-2026!").getForEntity("/engine-rest/user", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,7 +15,12 @@ import java.util.stream.Stream;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Where a benchmark keeps its data: a file-based H2 as the platform ships it, or the embedded PostgreSQL 17. */
+import gov.county.platform.DebianPostgres;
+
+/**
+ * Where a benchmark keeps its data: a file-based H2 as the platform ships it, the embedded PostgreSQL 17
+ * the tests use, or Debian's packaged PostgreSQL 15 (as a county's server: with its LLVM JIT).
+ */
 sealed interface Database {
 
 	String label();
@@ -78,8 +84,10 @@ sealed interface Database {
 	static Database of(String name, Path folder) {
 		return switch (name) {
 			case "h2" -> new H2(folder.resolve("h2"));
-			case "postgres" -> new Postgres(folder.resolve("postgres-log"));
-			default -> throw new IllegalArgumentException("unknown database '" + name + "': use h2 or postgres");
+			case "postgres" -> new Postgres(folder.resolve("postgres-log"), false);
+			case "postgres-15" -> new Postgres(folder.resolve("postgres-15"), true);
+			default -> throw new IllegalArgumentException(
+					"unknown database '" + name + "': use h2, postgres or postgres-15");
 		};
 	}
 
@@ -163,44 +171,90 @@ sealed interface Database {
 	}
 
 	/**
-	 * The embedded PostgreSQL 17, with {@code auto_explain} loaded and its log in {@code logFolder}:
-	 * {@link #explainSlowerThan} makes the server write the measured plan of every slower statement,
-	 * {@link #plans} reads them back.
+	 * A PostgreSQL server: the embedded PostgreSQL 17, or with {@code debian} Debian's PostgreSQL 15 in
+	 * {@code folder} (README, "Performance"). Either has {@code auto_explain} loaded and its log in
+	 * {@code folder}: {@link #explainSlowerThan} makes the server write the measured plan of every
+	 * slower statement, {@link #plans} reads them back.
 	 */
-	record Postgres(Path logFolder) implements Database {
+	record Postgres(Path folder, boolean debian) implements Database {
 
-		/** One server per JVM, started by the first database asked for. */
-		private static EmbeddedPostgres server;
+		/** One embedded server per JVM, started by the first database asked for. */
+		private static EmbeddedPostgres embedded;
 
-		private synchronized EmbeddedPostgres server() {
-			if (server == null) {
+		/** One Debian server per JVM, likewise; stopped when the JVM exits. */
+		private static DebianPostgres packaged;
+
+		private synchronized Connection admin() throws SQLException {
+			if (this.debian) {
+				if (packaged == null) {
+					packaged = startPackaged(this.folder.resolve("server"), settings());
+				}
+				return DriverManager.getConnection(packaged.jdbcUrl("postgres"), "postgres", "");
+			}
+			if (embedded == null) {
+				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+				settings().forEach(builder::setServerConfig);
 				try {
-					deleteTree(this.logFolder);
-					Files.createDirectories(this.logFolder);
-					EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-					// -Dbench.postgres.settings=name=value,... tries server settings (README, "Performance")
-					for (String setting : System.getProperty("bench.postgres.settings", "").split(",")) {
-						if (setting.contains("=")) {
-							builder.setServerConfig(setting.substring(0, setting.indexOf('=')).trim(),
-									setting.substring(setting.indexOf('=') + 1).trim());
-						}
-					}
-					server = builder.setServerConfig("shared_preload_libraries", "auto_explain,pg_stat_statements")
-						.setServerConfig("logging_collector", "on")
-						.setServerConfig("log_directory", this.logFolder.toAbsolutePath().toString())
-						.setServerConfig("log_filename", "postgresql.log")
-						.start();
+					embedded = builder.start();
 				}
 				catch (IOException ex) {
 					throw new IllegalStateException("Cannot start embedded PostgreSQL", ex);
 				}
 			}
-			return server;
+			return embedded.getPostgresDatabase().getConnection();
+		}
+
+		private String url(String database) {
+			return this.debian ? packaged.jdbcUrl(database) : embedded.getJdbcUrl("postgres", database);
+		}
+
+		/**
+		 * The harness's server settings, and those {@code -Dbench.postgres.settings=name=value,...} tries;
+		 * empties the folder the server will log to.
+		 */
+		private Map<String, String> settings() {
+			deleteTree(this.folder);
+			try {
+				Files.createDirectories(this.folder);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("cannot create " + this.folder, ex);
+			}
+			Map<String, String> settings = new LinkedHashMap<>();
+			settings.put("shared_preload_libraries", "auto_explain,pg_stat_statements");
+			settings.put("logging_collector", "on");
+			settings.put("log_directory", this.folder.toAbsolutePath().toString());
+			settings.put("log_filename", "postgresql.log");
+			for (String setting : System.getProperty("bench.postgres.settings", "").split(",")) {
+				if (setting.contains("=")) {
+					settings.put(setting.substring(0, setting.indexOf('=')).trim(),
+							setting.substring(setting.indexOf('=') + 1).trim());
+				}
+			}
+			return settings;
+		}
+
+		private static DebianPostgres startPackaged(Path dir, Map<String, String> settings) {
+			try {
+				DebianPostgres server = DebianPostgres.start(dir, settings);
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+					try {
+						server.close();
+					}
+					catch (Exception ex) {
+						System.err.println("could not stop Debian's PostgreSQL: " + ex);
+					}
+				}));
+				return server;
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("Cannot start Debian's PostgreSQL 15 (apt-get install postgresql-15)", ex);
+			}
 		}
 
 		/** From now on the server logs the plan, with actual times, of every statement slower than {@code millis} (-1: none). */
 		void explainSlowerThan(int millis) {
-			try (Connection connection = server().getPostgresDatabase().getConnection()) {
+			try (Connection connection = admin()) {
 				connection.createStatement().execute("ALTER SYSTEM SET auto_explain.log_min_duration = " + millis);
 				connection.createStatement().execute("ALTER SYSTEM SET auto_explain.log_analyze = on");
 				connection.createStatement().execute("SELECT pg_reload_conf()");
@@ -231,7 +285,7 @@ sealed interface Database {
 
 		/** The plans the server has logged so far, oldest first (each: duration, query text and plan). */
 		List<String> plans() {
-			Path log = this.logFolder.resolve("postgresql.log");
+			Path log = this.folder.resolve("postgresql.log");
 			if (!Files.exists(log)) {
 				return List.of();
 			}
@@ -265,19 +319,19 @@ sealed interface Database {
 
 		@Override
 		public String label() {
-			return "PostgreSQL 17";
+			return this.debian ? "PostgreSQL 15 (Debian)" : "PostgreSQL 17";
 		}
 
 		@Override
 		public String fresh(String name) {
-			try (Connection connection = server().getPostgresDatabase().getConnection()) {
+			try (Connection connection = admin()) {
 				connection.createStatement().execute("DROP DATABASE IF EXISTS " + name);
 				connection.createStatement().execute("CREATE DATABASE " + name);
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException("cannot create database " + name, ex);
 			}
-			return server().getJdbcUrl("postgres", name);
+			return url(name);
 		}
 
 		@Override
