@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,14 +27,30 @@ public class EmbeddedPostgres implements ApplicationContextInitializer<Configura
 
 	private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
 
+	/**
+	 * The server, started on first use. It stops when the JVM exits, after Spring has closed every
+	 * platform in it: stopped alongside them, it left their connection pools waiting 30 s for a
+	 * connection while they shut down, and Surefire killing the test JVM.
+	 */
 	public static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
 		if (server == null) {
 			try {
-				server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+				server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+					.setRegisterShutdownHook(false)
+					.start();
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Cannot start embedded PostgreSQL", ex);
 			}
+			io.zonky.test.db.postgres.embedded.EmbeddedPostgres started = server;
+			SpringApplication.getShutdownHandlers().add(() -> {
+				try {
+					started.close();
+				}
+				catch (IOException ex) {
+					System.err.println("could not stop the embedded PostgreSQL: " + ex);
+				}
+			});
 		}
 		return server;
 	}
