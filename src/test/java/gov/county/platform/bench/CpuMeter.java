@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * Where the CPU time of a phase went outside the JVM's own samples: how busy the whole machine was,
- * and the CPU seconds of this JVM and of the PostgreSQL server's processes (every process named
- * {@code postgres}: the embedded server is the only one while the harness runs). Read from Linux's
- * {@code /proc}; elsewhere only the JVM's share is known.
+ * and the CPU seconds of this JVM, of its JIT compiler threads and of the PostgreSQL server's
+ * processes (every process named {@code postgres}: the harness's server is the only one while it
+ * runs). Read from Linux's {@code /proc}; elsewhere only the JVM's share is known.
  */
 final class CpuMeter {
 
@@ -49,7 +49,7 @@ final class CpuMeter {
 	static Reading read() {
 		double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime() / 1e9;
-		double compiler = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
+		double compiler = compilerSeconds();
 		try {
 			// cpu  user nice system idle iowait irq softirq steal ...
 			String[] cpu = Files.readAllLines(PROC.resolve("stat")).get(0).trim().split("\\s+");
@@ -69,6 +69,35 @@ final class CpuMeter {
 		return new Use((to.machineBusy() - from.machineBusy()) / (to.machineTotal() - from.machineTotal()),
 				to.jvmSeconds() - from.jvmSeconds(), to.compilerSeconds() - from.compilerSeconds(),
 				to.postgresSeconds() - from.postgresSeconds());
+	}
+
+	/**
+	 * The CPU seconds of the JVM's JIT compiler threads (Linux names them "C1 CompilerThre..." and "C2
+	 * CompilerThre..."); the harness keeps them alive for the whole run
+	 * ({@code -XX:-UseDynamicNumberOfCompilerThreads}), so none takes its time with it. Without
+	 * {@code /proc}, the JVM's own count: the time its compilers were busy, waiting for a CPU included.
+	 */
+	static double compilerSeconds() {
+		double ticks = 0;
+		try (Stream<Path> threads = Files.list(PROC.resolve("self").resolve("task"))) {
+			for (Path thread : threads.toList()) {
+				try {
+					String stat = Files.readString(thread.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+					if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+						List<String> fields = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+						ticks += Double.parseDouble(fields.get(11)) + Double.parseDouble(fields.get(12));
+					}
+				}
+				catch (IOException | RuntimeException gone) {
+					// a thread that ended while being read was no compiler thread: those live as long as the JVM
+				}
+			}
+			return ticks / TICKS_PER_SECOND;
+		}
+		catch (IOException | RuntimeException noProc) {
+			return ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
+		}
 	}
 
 	/** User and system ticks of every postgres process, its children that ended included. */

@@ -1,6 +1,5 @@
 package gov.county.platform.bench;
 
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
@@ -40,14 +39,13 @@ final class Throughput {
 	 */
 	static WarmUp warmUp(CardDrivers.Lifecycle lifecycle, double minSeconds, double maxSeconds, double quiet)
 			throws Exception {
-		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
 		long start = System.nanoTime();
 		Deque<double[]> window = new ArrayDeque<>();
 		while (true) {
-			long compiled = jit.getTotalCompilationTime();
+			double compiled = CpuMeter.compilerSeconds();
 			long t0 = System.nanoTime();
 			measure(lifecycle, 2, 1.0);
-			window.addLast(new double[] { jit.getTotalCompilationTime() - compiled, (System.nanoTime() - t0) / 1e6 });
+			window.addLast(new double[] { CpuMeter.compilerSeconds() - compiled, (System.nanoTime() - t0) / 1e9 });
 			if (window.size() > QUIET_WINDOW) {
 				window.removeFirst();
 			}
