@@ -52,16 +52,32 @@ public final class DebianPostgres implements AutoCloseable {
 		StringBuilder options = new StringBuilder("-p " + port + " -c listen_addresses=localhost "
 				+ "-c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
 		// pg_ctl hands the options to a shell
-		settings.forEach((name, value) -> options.append(" -c ").append(name).append("='").append(value).append('\''));
-		serverCommand(dir, "pg_ctl", "-D", dataDir.toString(), "-l", dir.resolve("postgres.log").toString(), "-w",
-				"-o", options.toString(), "start");
+		settings.forEach((name, value) -> options.append(" -c ")
+			.append(name)
+			.append("='")
+			.append(value.replace("'", "'\\''"))
+			.append('\''));
+		try {
+			serverCommand(dir, "pg_ctl", "-D", dataDir.toString(), "-l", dir.resolve("postgres.log").toString(), "-w",
+					"-o", options.toString(), "start");
+		}
+		catch (Exception ex) {
+			// pg_ctl may have given up waiting while the server still starts: stop it, or it outlives the JVM
+			try {
+				serverCommand(dir, "pg_ctl", "-D", dataDir.toString(), "-m", "immediate", "stop");
+			}
+			catch (Exception notRunning) {
+				ex.addSuppressed(notRunning);
+			}
+			throw ex;
+		}
 		return new DebianPostgres(dataDir, port);
 	}
 
 	static void requireTools() {
 		List<String> missing = TOOLS.stream().filter(tool -> !Files.isExecutable(BIN.resolve(tool))).toList();
 		if (!missing.isEmpty()) {
-			String message = "PostgreSQL backup tests need Debian's postgresql-15 (" + missing + " missing in " + BIN
+			String message = "Debian's PostgreSQL 15 is needed here (" + missing + " missing in " + BIN
 					+ "): apt-get install postgresql-15";
 			if ("true".equalsIgnoreCase(System.getenv("REQUIRE_POSTGRES_TOOLS"))) {
 				Assertions.fail(message);

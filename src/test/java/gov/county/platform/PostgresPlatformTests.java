@@ -78,7 +78,7 @@ class PostgresPlatformTests {
 	}
 
 	@Test
-	void theServerCompilesNoneOfThePlatformsStatements() {
+	void platformConnectionsRunWithJitOff() {
 		// a packaged server's LLVM JIT spent seconds compiling Tasklist's task list (README, "Performance")
 		assertThat(this.jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
 	}

@@ -51,7 +51,14 @@ public final class Benchmarks {
 			int finished, int ledger, int queries, Path folder) {
 
 		static Settings fromSystemProperties() {
-			return new Settings(Arrays.asList(System.getProperty("bench.databases", "h2,postgres").split(",")),
+			List<String> databases = Arrays.stream(System.getProperty("bench.databases", "h2,postgres").split(","))
+				.map(String::trim)
+				.toList();
+			if (databases.contains("postgres") && databases.contains("postgres-15")) {
+				// the server's CPU is that of every process named postgres: one server at a time
+				throw new IllegalArgumentException("bench.databases: run postgres and postgres-15 one at a time");
+			}
+			return new Settings(databases,
 					Arrays.asList(System.getProperty("bench.phases", "lifecycles,storm,queries,ledger").split(",")),
 					Integer.getInteger("bench.runs", 3), Double.parseDouble(System.getProperty("bench.seconds", "3")),
 					Double.parseDouble(System.getProperty("bench.warmup", "4")),

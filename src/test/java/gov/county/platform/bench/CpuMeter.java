@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 /**
  * Where the CPU time of a phase went outside the JVM's own samples: how busy the whole machine was,
  * and the CPU seconds of this JVM, of its JIT compiler threads and of the PostgreSQL server's
- * processes (every process named {@code postgres}: the harness's server is the only one while it
- * runs). Read from Linux's {@code /proc}; elsewhere only the JVM's share is known.
+ * processes (every process named {@code postgres}: the harness's server must be the only one while
+ * it runs, so the harness runs only one of its PostgreSQL servers at a time). Read from Linux's {@code /proc}; elsewhere only the JVM's share is known.
  */
 final class CpuMeter {
 
@@ -79,6 +79,7 @@ final class CpuMeter {
 	 */
 	static double compilerSeconds() {
 		double ticks = 0;
+		boolean found = false;
 		try (Stream<Path> threads = Files.list(PROC.resolve("self").resolve("task"))) {
 			for (Path thread : threads.toList()) {
 				try {
@@ -87,17 +88,20 @@ final class CpuMeter {
 					if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
 						List<String> fields = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
 						ticks += Double.parseDouble(fields.get(11)) + Double.parseDouble(fields.get(12));
+						found = true;
 					}
 				}
 				catch (IOException | RuntimeException gone) {
-					// a thread that ended while being read was no compiler thread: those live as long as the JVM
+					// a thread that ended while being read: with the flag above, no compiler thread
 				}
 			}
-			return ticks / TICKS_PER_SECOND;
 		}
 		catch (IOException | RuntimeException noProc) {
-			return ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
+			found = false;
 		}
+		// a JVM without HotSpot's compiler threads (or /proc) is judged by its own count
+		return found ? ticks / TICKS_PER_SECOND
+				: ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
 	}
 
 	/** User and system ticks of every postgres process, its children that ended included. */

@@ -184,7 +184,13 @@ sealed interface Database {
 		/** One Debian server per JVM, likewise; stopped when the JVM exits. */
 		private static DebianPostgres packaged;
 
-		private synchronized Connection admin() throws SQLException {
+		private Connection admin() throws SQLException {
+			synchronized (Postgres.class) {
+				return startedAdmin();
+			}
+		}
+
+		private Connection startedAdmin() throws SQLException {
 			if (this.debian) {
 				if (packaged == null) {
 					packaged = startPackaged(this.folder.resolve("server"), settings());
