@@ -78,6 +78,14 @@ class PostgresPlatformTests {
 	}
 
 	@Test
+	void theLedgerPageFindsAUnitsEventsAlongOneIndex() {
+		// the auditors' page filtered by unit and event counts its matches along it (README, "Performance")
+		assertThat(this.jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'ledger_entry'",
+				String.class))
+			.contains("ix_ledger_unit_event");
+	}
+
+	@Test
 	void platformConnectionsRunWithJitOff() {
 		// a packaged server's LLVM JIT spent seconds compiling Tasklist's task list (README, "Performance")
 		assertThat(this.jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
