@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * Where the CPU time of a phase went outside the JVM's own samples: how busy the whole machine was,
  * and the CPU seconds of this JVM, of its JIT compiler threads and of the PostgreSQL server's
  * processes (every process named {@code postgres}: the harness's server must be the only one while
- * it runs, so the harness runs only one of its PostgreSQL servers at a time). Read from Linux's {@code /proc}; elsewhere only the JVM's share is known.
+ * it runs, so the harness runs only one of its PostgreSQL servers at a time). Read from Linux's
+ * {@code /proc}; elsewhere only the JVM's share is known.
  */
 final class CpuMeter {
 
@@ -83,11 +84,9 @@ final class CpuMeter {
 		try (Stream<Path> threads = Files.list(PROC.resolve("self").resolve("task"))) {
 			for (Path thread : threads.toList()) {
 				try {
-					String stat = Files.readString(thread.resolve("stat"));
-					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-					if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-						List<String> fields = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
-						ticks += Double.parseDouble(fields.get(11)) + Double.parseDouble(fields.get(12));
+					Stat stat = Stat.of(thread);
+					if (stat.name().startsWith("C1 CompilerThre") || stat.name().startsWith("C2 CompilerThre")) {
+						ticks += stat.ticks(false);
 						found = true;
 					}
 				}
@@ -111,15 +110,9 @@ final class CpuMeter {
 			for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
 				.toList()) {
 				try {
-					String stat = Files.readString(process.resolve("stat"));
-					// pid (comm) state ppid ...: the name may hold spaces, so split after its closing parenthesis
-					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-					if (name.equals("postgres")) {
-						List<String> fields = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
-						// fields from "state": utime 11, stime 12, cutime 13, cstime 14
-						for (int i = 11; i <= 14; i++) {
-							ticks += Double.parseDouble(fields.get(i));
-						}
+					Stat stat = Stat.of(process);
+					if (stat.name().equals("postgres")) {
+						ticks += stat.ticks(true);
 					}
 				}
 				catch (IOException | RuntimeException gone) {
@@ -128,6 +121,27 @@ final class CpuMeter {
 			}
 		}
 		return ticks;
+	}
+
+	/** A process's or thread's {@code stat} file: its name and the fields after it. */
+	private record Stat(String name, List<String> fields) {
+
+		static Stat of(Path processOrThread) throws IOException {
+			String stat = Files.readString(processOrThread.resolve("stat"));
+			// pid (comm) state ppid ...: the name may hold spaces, so split after its closing parenthesis
+			return new Stat(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+					List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" ")));
+		}
+
+		/** User and system ticks (fields 11 and 12 from "state"), with its ended children's (13, 14). */
+		double ticks(boolean withChildren) {
+			double ticks = 0;
+			for (int i = 11; i <= (withChildren ? 14 : 12); i++) {
+				ticks += Double.parseDouble(this.fields.get(i));
+			}
+			return ticks;
+		}
+
 	}
 
 }

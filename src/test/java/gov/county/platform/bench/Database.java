@@ -193,11 +193,13 @@ sealed interface Database {
 		private Connection startedAdmin() throws SQLException {
 			if (this.debian) {
 				if (packaged == null) {
+					emptyFolder();
 					packaged = startPackaged(this.folder.resolve("server"), settings());
 				}
 				return DriverManager.getConnection(packaged.jdbcUrl("postgres"), "postgres", "");
 			}
 			if (embedded == null) {
+				emptyFolder();
 				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
 				settings().forEach(builder::setServerConfig);
 				try {
@@ -214,11 +216,8 @@ sealed interface Database {
 			return this.debian ? packaged.jdbcUrl(database) : embedded.getJdbcUrl("postgres", database);
 		}
 
-		/**
-		 * The harness's server settings, and those {@code -Dbench.postgres.settings=name=value,...} tries;
-		 * empties the folder the server will log to.
-		 */
-		private Map<String, String> settings() {
+		/** The folder the server logs to, emptied of an earlier run's log. */
+		private void emptyFolder() {
 			deleteTree(this.folder);
 			try {
 				Files.createDirectories(this.folder);
@@ -226,6 +225,10 @@ sealed interface Database {
 			catch (IOException ex) {
 				throw new IllegalStateException("cannot create " + this.folder, ex);
 			}
+		}
+
+		/** The harness's server settings, and those {@code -Dbench.postgres.settings=name=value,...} tries. */
+		private Map<String, String> settings() {
 			Map<String, String> settings = new LinkedHashMap<>();
 			settings.put("shared_preload_libraries", "auto_explain,pg_stat_statements");
 			settings.put("logging_collector", "on");
