@@ -29,6 +29,8 @@ import gov.county.platform.ledger.CaseNumberService;
 import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerEvent;
 import gov.county.platform.ledger.LedgerService;
+import gov.county.platform.notification.Notification;
+import gov.county.platform.notification.NotificationService;
 
 /**
  * The production profile on a real PostgreSQL 17 (embedded binaries): Camunda's schema and the
@@ -62,6 +64,9 @@ class PostgresPlatformTests {
 	@Autowired
 	TestRestTemplate rest;
 
+	@Autowired
+	NotificationService notifications;
+
 	@Test
 	void runsOnPostgresql() {
 		assertThat(this.jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL 17");
@@ -83,6 +88,37 @@ class PostgresPlatformTests {
 		assertThat(this.jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'ledger_entry'",
 				String.class))
 			.contains("ix_ledger_unit_event");
+	}
+
+	@Test
+	void anInboxPageReadsOnlyTheNewestEntriesOfEachAddressee() {
+		// a unit's inbox grows with every card; a page must not read all of it (README, "Performance")
+		this.transaction.executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			this.jdbc.update("INSERT INTO notification (recipient, recipient_type, channel, subject, body, created_at, "
+					+ "status) SELECT CASE WHEN n % 10 = 0 THEN 'pg-inbox-clerk' ELSE 'pg-inbox-unit' END, "
+					+ "CASE WHEN n % 10 = 0 THEN 'USER' ELSE 'GROUP' END, 'INBOX', 'urging ' || n, 'body', "
+					+ "TIMESTAMP WITH TIME ZONE '2026-11-01 00:00:00+00' + n * INTERVAL '1 minute', 'DELIVERED' "
+					+ "FROM generate_series(1, 5000) AS n");
+			this.jdbc.execute("ANALYZE notification");
+			Map<String, Object> before = readsOfNotifications();
+			List<Notification> page = this.notifications.inbox("pg-inbox-clerk", List.of("pg-inbox-unit"), 1, 20);
+			Map<String, Object> after = readsOfNotifications();
+
+			assertThat(page).extracting(Notification::subject)
+				.startsWith("urging 4980", "urging 4979")
+				.hasSize(20);
+			assertThat(((Number) after.get("seq_tup_read")).longValue())
+				.as("rows read by scanning the table").isEqualTo(((Number) before.get("seq_tup_read")).longValue());
+			assertThat(((Number) after.get("idx_tup_fetch")).longValue()
+					- ((Number) before.get("idx_tup_fetch")).longValue())
+				.as("rows read along indexes, for two addressees and the end of page 2").isLessThanOrEqualTo(2 * 40 + 2);
+		});
+	}
+
+	private Map<String, Object> readsOfNotifications() {
+		return this.jdbc.queryForMap("SELECT COALESCE(seq_tup_read, 0) AS seq_tup_read, "
+				+ "COALESCE(idx_tup_fetch, 0) AS idx_tup_fetch FROM pg_stat_xact_user_tables WHERE relname = 'notification'");
 	}
 
 	@Test

@@ -350,6 +350,9 @@ public final class Benchmarks {
 		String sizes = String.format("%,d open, %,d finished cards", openNow, finishedNow);
 		this.results.note(db + " query data", sizes);
 
+		long inbox = platform.jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE channel = 'INBOX' AND "
+				+ "recipient IN ('township-labao-clerk', 'township-labao')", Long.class);
+		long notices = platform.jdbc.queryForObject("SELECT COUNT(*) FROM notification", Long.class);
 		Http http = new Http(platform.port, "township-labao-clerk", "demo");
 		String list = "/engine-rest/task?candidateGroups=township-labao&sortBy=dueDate&sortOrder=asc&maxResults=50";
 		String count = "/engine-rest/task/count?candidateGroups=township-labao";
@@ -359,6 +362,9 @@ public final class Benchmarks {
 		}
 		latencies(db, "task list (50, by due date)", http, list, sizes + TASK_QUERY_TARGET);
 		latencies(db, "task count", http, count, sizes + TASK_QUERY_TARGET);
+		// the platform's own inbox, newest first: the storm addressed its warnings and urgings to this unit
+		latencies(db, "inbox page (the clerk's and the unit's, newest 50)", http, "/api/notifications?size=50",
+				String.format("%,d of the %,d notifications are for the clerk or the unit", inbox, notices));
 		if (database instanceof Database.Postgres postgres) {
 			postgres.explainSlowerThan(-1);
 			List<String> plans = postgres.plans();
@@ -370,6 +376,10 @@ public final class Benchmarks {
 					.ifPresent(plan -> this.profiles.note(db + ": plan of Tasklist's task " + (counting ? "count" : "list")
 							+ " (auto_explain)", plan));
 			}
+			plans.stream()
+				.filter(plan -> plan.contains("FROM notification WHERE channel = 'INBOX'"))
+				.findFirst()
+				.ifPresent(plan -> this.profiles.note(db + ": plan of the inbox page (auto_explain)", plan));
 		}
 	}
 

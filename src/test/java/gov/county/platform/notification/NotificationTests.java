@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +51,9 @@ class NotificationTests {
 	@Autowired
 	TestRestTemplate rest;
 
+	@Autowired
+	IdentityService identity;
+
 	@Test
 	void emailArrivesWithTheCaseNumber() throws Exception {
 		String caseNo = this.caseNumbers.next("TN");
@@ -78,6 +84,34 @@ class NotificationTests {
 
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> smtp.getReceivedMessagesForDomain("demo.county.invalid").length >= 2);
+	}
+
+	@Test
+	void inboxPagesShowTheUsersAndGroupsNoticesNewestFirstWithoutGapsOrRepeats() {
+		String caseNo = this.caseNumbers.next("TN");
+		for (int i = 0; i < 7; i++) {
+			String to = i % 3 == 0 ? "user:township-baipeng-clerk" : "group:township-baipeng";
+			this.notifications.notify(new Notice(caseNo, List.of(to), "催办 " + i, "请办理", null));
+		}
+		List<String> groups = this.identity.createGroupQuery().groupMember("township-baipeng-clerk").list().stream()
+			.map(Group::getId)
+			.toList();
+		assertThat(groups).contains("township-baipeng");
+		List<Long> newestFirst = this.jdbc.queryForList("SELECT id FROM notification WHERE channel = 'INBOX' AND "
+				+ "((recipient_type = 'USER' AND recipient = 'township-baipeng-clerk') OR (recipient_type = 'GROUP' "
+				+ "AND recipient IN (" + String.join(", ", groups.stream().map(g -> "'" + g + "'").toList()) + "))) "
+				+ "ORDER BY created_at DESC, id DESC", Long.class);
+		assertThat(newestFirst).hasSizeGreaterThanOrEqualTo(7);
+
+		List<Long> paged = new ArrayList<>();
+		for (int page = 0; page * 3 < newestFirst.size() + 3; page++) {
+			List<Map<String, Object>> entries = inbox("township-baipeng-clerk", page, 3);
+			assertThat(entries).hasSizeLessThanOrEqualTo(3);
+			entries.forEach(n -> paged.add(((Number) n.get("id")).longValue()));
+		}
+		assertThat(paged).as("every page in turn, newest first").isEqualTo(newestFirst);
+		assertThat(inbox("township-baipeng-clerk", 0, 7)).extracting(n -> n.get("subject"))
+			.containsExactly("催办 6", "催办 5", "催办 4", "催办 3", "催办 2", "催办 1", "催办 0");
 	}
 
 	@Test
@@ -133,8 +167,12 @@ class NotificationTests {
 	}
 
 	private List<Map<String, Object>> inbox(String user) {
+		return inbox(user, 0, 500);
+	}
+
+	private List<Map<String, Object>> inbox(String user, int page, int size) {
 		return this.rest.withBasicAuth(user, "demo")
-			.exchange("/api/notifications?size=500", HttpMethod.GET, null,
+			.exchange("/api/notifications?page=" + page + "&size=" + size, HttpMethod.GET, null,
 					new ParameterizedTypeReference<List<Map<String, Object>>>() {
 					})
 			.getBody();
