@@ -93,6 +93,10 @@ class PostgresPlatformTests {
 	@Test
 	void anInboxPageReadsOnlyTheNewestEntriesOfEachAddressee() {
 		// a unit's inbox grows with every card; a page must not read all of it (README, "Performance")
+		assertThat(this.jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'notification'",
+				String.class))
+			.contains("ix_notification_inbox_recent")
+			.doesNotContain("ix_notification_inbox");
 		this.transaction.executeWithoutResult(status -> {
 			status.setRollbackOnly();
 			this.jdbc.update("INSERT INTO notification (recipient, recipient_type, channel, subject, body, created_at, "

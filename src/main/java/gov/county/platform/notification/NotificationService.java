@@ -103,9 +103,11 @@ public class NotificationService {
 	/**
 	 * The inbox of a user: what was addressed to them and to their groups, newest first.
 	 * <p>
-	 * One branch per addressee, each reading only its newest entries up to the end of the page along
-	 * {@code ix_notification_inbox_recent}, then merged: a unit's inbox grows with every card it
-	 * gets, and one statement with an OR of the addressees read all their entries to sort them.
+	 * One branch per addressee, each taking only its newest entries up to the end of the page, then
+	 * merged: a unit's inbox grows with every card it gets, and on PostgreSQL one statement with an OR
+	 * of the addressees read all their entries to sort them, where each branch reads just its first
+	 * entries along {@code ix_notification_inbox_recent}. (H2 reads and sorts each addressee's
+	 * entries either way.)
 	 */
 	@Transactional(readOnly = true)
 	public List<Notification> inbox(String userId, List<String> groups, int page, int size) {

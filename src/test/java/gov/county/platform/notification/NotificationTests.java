@@ -112,6 +112,18 @@ class NotificationTests {
 		assertThat(paged).as("every page in turn, newest first").isEqualTo(newestFirst);
 		assertThat(inbox("township-baipeng-clerk", 0, 7)).extracting(n -> n.get("subject"))
 			.containsExactly("催办 6", "催办 5", "催办 4", "催办 3", "催办 2", "催办 1", "催办 0");
+		assertThat(this.notifications.inbox("township-baipeng-clerk", List.of("township-baipeng", "township-baipeng"),
+				0, 500)).as("a group named twice counts once")
+			.isEqualTo(this.notifications.inbox("township-baipeng-clerk", List.of("township-baipeng"), 0, 500));
+		assertThat(this.notifications.inbox("township-baipeng-clerk", List.of(), 0, 500))
+			.as("without groups, what was addressed to the user alone")
+			.extracting(Notification::subject)
+			.startsWith("催办 6", "催办 3", "催办 0")
+			.doesNotContain("催办 5", "催办 4", "催办 2", "催办 1");
+
+		// the members' e-mails go out before the next test may stop the mail server
+		await().atMost(Duration.ofSeconds(15)).until(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM notification "
+				+ "WHERE case_no = ? AND channel = 'EMAIL' AND status <> 'SENT'", Integer.class, caseNo) == 0);
 	}
 
 	@Test
