@@ -100,7 +100,7 @@ public class EmbeddedPostgres implements ApplicationContextInitializer<Configura
 
 	/**
 	 * The engine settings ({@code camunda.bpm.*}) that {@code application-postgres.yaml} ships, so the
-	 * suite's engine runs as production's does (its grant checks, say) without a copy of them here.
+	 * suite's engine runs as production's does, with any engine setting the file adds, without a copy here.
 	 * The file's datasource settings are left out: the suite's are above.
 	 */
 	private static Map<String, Object> productionEngineSettings() {

@@ -146,6 +146,13 @@ class AuthorizationMatrixTests {
 	}
 
 	@Test
+	void grantsAreCheckedTaskByTask() {
+		// joining every grant to every open task made Tasklist's list take 10 s on H2 with 100,000 open
+		// cards, and one count in seven 15 s on PostgreSQL (README, "Performance")
+		assertThat(this.engine.getProcessEngineConfiguration().getAuthorizationCheckRevokes()).isEqualTo("always");
+	}
+
+	@Test
 	void anonymousCallersAreRefusedEverywhereButPublic() {
 		assertThat(this.rest.getForEntity("/engine-rest/task", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
