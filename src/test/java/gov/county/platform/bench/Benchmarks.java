@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
@@ -359,35 +360,55 @@ public final class Benchmarks {
 		Http http = new Http(platform.port, "township-labao-clerk", "demo");
 		String list = "/engine-rest/task?candidateGroups=township-labao&sortBy=dueDate&sortOrder=asc&maxResults=50";
 		String count = "/engine-rest/task/count?candidateGroups=township-labao";
-		if (database instanceof Database.Postgres postgres) {
-			// the server's own profile of these queries: their plans with actual row counts and times
-			postgres.explainSlowerThan(100);
-		}
 		String someTask = platform.jdbc.queryForObject("SELECT MIN(ID_) FROM ACT_RU_TASK", String.class);
 		Runnable taskWritten = () -> platform.jdbc.update("UPDATE ACT_RU_TASK SET REV_ = REV_ WHERE ID_ = ?", someTask);
-		latencies(db, "task list (50, by due date)", http, list, taskWritten, sizes + TASK_QUERY_TARGET);
-		latencies(db, "task count", http, count, taskWritten, sizes + TASK_QUERY_TARGET);
-		// the platform's own inbox, newest first: the storm addressed its warnings and urgings to this unit
 		long someNotice = platform.jdbc.queryForObject("SELECT MIN(id) FROM notification", Long.class);
-		latencies(db, "inbox page (the clerk's and the unit's, newest 50)", http, "/api/notifications?size=50",
-				() -> platform.jdbc.update("UPDATE notification SET attempts = attempts WHERE id = ?", someNotice),
-				String.format("%,d of the %,d notifications are for the clerk or the unit", inbox, notices));
-		if (database instanceof Database.Postgres postgres) {
-			postgres.explainSlowerThan(-1);
-			List<String> plans = postgres.plans();
-			for (boolean counting : new boolean[] { false, true }) {
-				plans.stream()
-					.filter(plan -> plan.contains("ACT_RU_TASK")
-							&& plan.toLowerCase(Locale.ROOT).contains("count(") == counting)
-					.findFirst()
-					.ifPresent(plan -> this.profiles.note(db + ": plan of Tasklist's task " + (counting ? "count" : "list")
-							+ " (auto_explain)", plan));
-			}
-			plans.stream()
-				.filter(plan -> plan.contains("UNION ALL") && plan.contains("FROM notification WHERE recipient"))
-				.findFirst()
-				.ifPresent(plan -> this.profiles.note(db + ": plan of the inbox page (auto_explain)", plan));
+		List<String> plans = slowPlans(database, () -> {
+			latencies(db, "task list (50, by due date)", http, list, taskWritten, sizes + TASK_QUERY_TARGET);
+			latencies(db, "task count", http, count, taskWritten, sizes + TASK_QUERY_TARGET);
+			// the platform's own inbox, newest first: the storm addressed its warnings and urgings to this unit
+			latencies(db, "inbox page (the clerk's and the unit's, newest 50)", http, "/api/notifications?size=50",
+					() -> platform.jdbc.update("UPDATE notification SET attempts = attempts WHERE id = ?", someNotice),
+					String.format("%,d of the %,d notifications are for the clerk or the unit", inbox, notices));
+			return null;
+		});
+		for (boolean counting : new boolean[] { false, true }) {
+			notePlan(db, plans, "Tasklist's task " + (counting ? "count" : "list"),
+					plan -> plan.contains("ACT_RU_TASK") && counts(plan) == counting);
 		}
+		notePlan(db, plans, "the inbox page",
+				plan -> plan.contains("UNION ALL") && plan.contains("FROM notification WHERE recipient"));
+	}
+
+	/**
+	 * Runs {@code measure}; on PostgreSQL, the server meanwhile logs the plan, with actual row counts
+	 * and times, of every statement slower than 100 ms, and those it has logged are returned.
+	 */
+	private static List<String> slowPlans(Database database, Callable<?> measure) throws Exception {
+		if (!(database instanceof Database.Postgres postgres)) {
+			measure.call();
+			return List.of();
+		}
+		postgres.explainSlowerThan(100);
+		try {
+			measure.call();
+		}
+		finally {
+			postgres.explainSlowerThan(-1);
+		}
+		return postgres.plans();
+	}
+
+	/** Adds the first of {@code plans} that {@code matches} to the profile. */
+	private void notePlan(String db, List<String> plans, String what, Predicate<String> matches) {
+		plans.stream()
+			.filter(matches)
+			.findFirst()
+			.ifPresent(plan -> this.profiles.note(db + ": plan of " + what + " (auto_explain)", plan));
+	}
+
+	private static boolean counts(String plan) {
+		return plan.toLowerCase(Locale.ROOT).contains("count(");
 	}
 
 	/**
@@ -465,23 +486,15 @@ public final class Benchmarks {
 		// a clerk reads only the cases their unit appears in
 		long unitsEntries = platform.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE case_no IN "
 				+ "(SELECT case_no FROM ledger_entry WHERE unit = 'township-labao')", Long.class);
-		if (database instanceof Database.Postgres postgres) {
-			postgres.explainSlowerThan(100);
-		}
-		latencies(db, "ledger page as a unit's clerk (its cases, 50)", new Http(platform.port, "township-labao-clerk",
-				"demo"), "/api/ledger?page=0&size=50", ledgerWritten,
-				String.format("%,d entries, %,d of them in the unit's cases", entries, unitsEntries));
-		if (database instanceof Database.Postgres postgres) {
-			postgres.explainSlowerThan(-1);
-			List<String> plans = postgres.plans();
-			for (boolean counting : new boolean[] { false, true }) {
-				plans.stream()
-					.filter(plan -> plan.contains("FROM ledger_entry v WHERE v.unit IN")
-							&& plan.contains("COUNT(*)") == counting)
-					.findFirst()
-					.ifPresent(plan -> this.profiles.note(db + ": plan of the ledger page as a unit's clerk, "
-							+ (counting ? "its count" : "its entries") + " (auto_explain)", plan));
-			}
+		List<String> plans = slowPlans(database, () -> {
+			latencies(db, "ledger page as a unit's clerk (its cases, 50)", new Http(platform.port,
+					"township-labao-clerk", "demo"), "/api/ledger?page=0&size=50", ledgerWritten,
+					String.format("%,d entries, %,d of them in the unit's cases", entries, unitsEntries));
+			return null;
+		});
+		for (boolean counting : new boolean[] { false, true }) {
+			notePlan(db, plans, "the ledger page as a unit's clerk, " + (counting ? "its count" : "its entries"),
+					plan -> plan.contains("FROM ledger_entry v WHERE v.unit IN") && counts(plan) == counting);
 		}
 		List<Double> exportRates = new ArrayList<>();
 		long bytes = this.profiles.phase(db + ": ledger CSV export", () -> {
