@@ -215,4 +215,57 @@ class LedgerServiceTests {
 		assertThat(this.ledger.verify().ok()).isTrue();
 	}
 
+
+	/**
+	 * A unit's clerk sees every entry of every case their unit appears in, including the entries other
+	 * units wrote, and nothing of other cases; the page's total counts exactly those, each case once
+	 * however many of the clerk's units it names, with the other filters applied.
+	 */
+	@Test
+	void aUnitsPagesShowAndCountEveryEntryOfItsCasesAndNothingElse() {
+		String nonce = Long.toString(System.nanoTime(), 36);
+		String labao = "test-a-" + nonce;
+		String housing = "test-b-" + nonce;
+		String other = "test-o-" + nonce;
+		String a = this.caseNumbers.next("TV");
+		String b = this.caseNumbers.next("TV");
+		String both = this.caseNumbers.next("TV");
+		String neither = this.caseNumbers.next("TV");
+		List<LedgerEntry> written = new ArrayList<>();
+		for (String[] e : new String[][] { { a, "FILED", labao }, { a, "HANDED_UP", other }, { b, "FILED", other },
+				{ both, "FILED", labao }, { neither, "FILED", other }, { b, "DISPATCHED", housing },
+				{ a, "URGED", other }, { both, "DISPATCHED", housing }, { b, "CLOSED", other }, { a, "FILED", null },
+				{ neither, "URGED", labao + "x" } }) {
+			written.add(this.ledger.append(new LedgerEvent(e[0], "TestProcess", e[1], e[2], "system", null, null)));
+		}
+
+		assertPage(new LedgerQuery(null, null, null, null, null, List.of(labao)), written, a, both);
+		assertPage(new LedgerQuery(null, null, null, null, null, List.of(housing)), written, b, both);
+		assertPage(new LedgerQuery(null, null, null, null, null, List.of(labao, housing, labao)), written, a, b, both);
+		assertPage(new LedgerQuery(null, null, "FILED", null, null, List.of(labao)), written.stream()
+			.filter(e -> e.event().equals("FILED"))
+			.toList(), a, both);
+		assertPage(new LedgerQuery(null, other, null, null, null, List.of(labao, housing)), written.stream()
+			.filter(e -> other.equals(e.unit()))
+			.toList(), a, b);
+		assertPage(new LedgerQuery(a, null, null, null, null, List.of(labao)), written, a);
+		assertPage(new LedgerQuery(b, null, null, null, null, List.of(labao)), written);
+		Instant after = written.get(written.size() - 1).at().plusSeconds(1);
+		assertPage(new LedgerQuery(null, null, null, after, null, List.of(labao)), List.of());
+		assertPage(new LedgerQuery(null, null, null, null, null, List.of("test-none-" + nonce)), written);
+		assertPage(new LedgerQuery(null, null, null, null, null, List.of()), written);
+	}
+
+	/** Pages through the query two entries at a time: the entries of these cases, oldest first, counted. */
+	private void assertPage(LedgerQuery query, List<LedgerEntry> candidates, String... cases) {
+		List<LedgerEntry> expected = candidates.stream().filter(e -> List.of(cases).contains(e.caseNo())).toList();
+		List<LedgerEntry> seen = new ArrayList<>();
+		for (int page = 0; page <= expected.size() / 2; page++) {
+			LedgerPage found = this.ledger.search(query, page, 2);
+			assertThat(found.total()).as("total of %s", query).isEqualTo(expected.size());
+			seen.addAll(found.entries());
+		}
+		assertThat(seen).as("entries of %s", query).containsExactlyElementsOf(expected);
+	}
+
 }
