@@ -266,6 +266,38 @@ class LedgerServiceTests {
 			seen.addAll(found.entries());
 		}
 		assertThat(seen).as("entries of %s", query).containsExactlyElementsOf(expected);
+		List<LedgerEntry> exported = new ArrayList<>();
+		this.ledger.export(query, exported::add);
+		assertThat(exported).as("export of %s", query).containsExactlyElementsOf(expected);
+	}
+
+	/** A unit's export past its reading blocks: every entry of the unit's cases, oldest first, once. */
+	@Test
+	void aUnitsExportReadsAllItsCasesEntriesPastTheReadingBlocks() {
+		String nonce = Long.toString(System.nanoTime(), 36);
+		List<String> units = List.of("test-x-" + nonce, "test-y-" + nonce, "test-z-" + nonce);
+		LedgerFixtures.write(this.jdbc, "TE", 15_000, units);
+		record Row(long id, String unit, String event, Instant at) {
+		}
+		List<Row> rows = this.jdbc.query("SELECT id, unit, event, occurred_at FROM ledger_entry WHERE case_no LIKE 'TE-%'",
+				(rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+						rs.getObject(4, java.time.OffsetDateTime.class).toInstant()));
+		java.util.Comparator<Row> oldestFirst = java.util.Comparator.comparing(Row::at).thenComparing(Row::id);
+
+		List<Long> expected = rows.stream().filter(r -> r.unit().equals(units.get(0))).sorted(oldestFirst)
+			.map(Row::id).toList();
+		List<Long> exported = new ArrayList<>();
+		this.ledger.export(new LedgerQuery(null, null, null, null, null, List.of(units.get(0))),
+				e -> exported.add(e.id()));
+		assertThat(expected).hasSizeGreaterThan(4096);
+		assertThat(exported).containsExactlyElementsOf(expected);
+
+		List<Long> urged = rows.stream().filter(r -> !r.unit().equals(units.get(2)) && r.event().equals("URGED"))
+			.sorted(oldestFirst).map(Row::id).toList();
+		List<Long> exportedUrged = new ArrayList<>();
+		this.ledger.export(new LedgerQuery(null, null, "URGED", null, null, units.subList(0, 2)),
+				e -> exportedUrged.add(e.id()));
+		assertThat(exportedUrged).isNotEmpty().containsExactlyElementsOf(urged);
 	}
 
 }
