@@ -146,8 +146,7 @@ public class LedgerService {
 	@Transactional(readOnly = true)
 	public LedgerPage search(LedgerQuery query, int page, int size) {
 		Where where = where(query);
-		Long total = this.jdbc.queryForObject(where.countSql(), Long.class,
-				where.args().toArray());
+		Long total = this.jdbc.queryForObject(where.countSql(), Long.class, where.args().toArray());
 		List<Object> args = new ArrayList<>(where.args());
 		args.add(size);
 		args.add((long) page * size);

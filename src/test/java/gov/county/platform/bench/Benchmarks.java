@@ -487,11 +487,12 @@ public final class Benchmarks {
 				"/api/ledger?unit=township-labao&event=URGED&page=0&size=50", ledgerWritten,
 				String.format("%,d entries", entries));
 		// a clerk reads only the cases their unit appears in
+		Http clerk = new Http(platform.port, "township-labao-clerk", "demo");
 		long unitsEntries = platform.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE case_no IN "
 				+ "(SELECT case_no FROM ledger_entry WHERE unit = 'township-labao')", Long.class);
 		List<String> plans = slowPlans(database, () -> {
-			latencies(db, "ledger page as a unit's clerk (its cases, 50)", new Http(platform.port,
-					"township-labao-clerk", "demo"), "/api/ledger?page=0&size=50", ledgerWritten,
+			latencies(db, "ledger page as a unit's clerk (its cases, 50)", clerk, "/api/ledger?page=0&size=50",
+					ledgerWritten,
 					String.format("%,d entries, %,d of them in the unit's cases", entries, unitsEntries));
 			return null;
 		});
@@ -501,8 +502,7 @@ public final class Benchmarks {
 		}
 		exportRate(db, "ledger CSV export, everything", http, entries, "");
 		// a clerk's export of their unit's 台账: the entries of the cases the unit appears in
-		exportRate(db, "ledger CSV export as a unit's clerk (its cases)",
-				new Http(platform.port, "township-labao-clerk", "demo"), unitsEntries,
+		exportRate(db, "ledger CSV export as a unit's clerk (its cases)", clerk, unitsEntries,
 				String.format("%,d entries in the ledger; ", entries));
 	}
 

@@ -3,9 +3,11 @@ package gov.county.platform.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -281,8 +283,8 @@ class LedgerServiceTests {
 		}
 		List<Row> rows = this.jdbc.query("SELECT id, unit, event, occurred_at FROM ledger_entry WHERE case_no LIKE 'TE-%'",
 				(rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
-						rs.getObject(4, java.time.OffsetDateTime.class).toInstant()));
-		java.util.Comparator<Row> oldestFirst = java.util.Comparator.comparing(Row::at).thenComparing(Row::id);
+						rs.getObject(4, OffsetDateTime.class).toInstant()));
+		Comparator<Row> oldestFirst = Comparator.comparing(Row::at).thenComparing(Row::id);
 
 		List<Long> expected = rows.stream().filter(r -> r.unit().equals(units.get(0))).sorted(oldestFirst)
 			.map(Row::id).toList();
