@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -22,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,6 +36,9 @@ import gov.county.platform.ledger.CaseNumberService;
 /** The outbox, the inbox and e-mail through a real SMTP server (GreenMail). */
 @PlatformIntegrationTest
 class NotificationTests {
+
+	/** E-mails sent before, for the dispatcher to pass over. */
+	private static final int ARCHIVE = 20_000;
 
 	@RegisterExtension
 	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
@@ -155,6 +163,52 @@ class NotificationTests {
 		}
 		finally {
 			smtp.start();
+		}
+	}
+
+	@Test
+	void dueEmailsAreFoundAlongTheirIndexHoweverManyWereSentBefore() throws Exception {
+		// years of sent e-mails: the outbox keeps every one
+		String archive = this.caseNumbers.next("TN");
+		OffsetDateTime longAgo = OffsetDateTime.of(2025, 3, 1, 8, 0, 0, 0, ZoneOffset.UTC);
+		List<Object[]> sent = new ArrayList<>();
+		for (int i = 0; i < ARCHIVE; i++) {
+			sent.add(new Object[] { "archive" + i + "@example.org", archive, longAgo.plusSeconds(i),
+					longAgo.plusSeconds(i) });
+		}
+		try {
+			this.jdbc.batchUpdate("INSERT INTO notification (recipient, recipient_type, channel, subject, body, case_no, "
+					+ "created_at, status, attempts, next_attempt_at) VALUES (?, 'EMAIL', 'EMAIL', 'Reply', 'body', ?, ?, "
+					+ "'SENT', 1, ?)", sent);
+			boolean postgres = "PostgreSQL".equals(this.jdbc.execute(
+					(ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+			if (postgres) {
+				this.jdbc.execute("ANALYZE notification");
+			}
+			String caseNo = this.caseNumbers.next("TN");
+			this.notifications.notify(new Notice(caseNo, List.of("email:behind@example.org"), "Reply", "body", null));
+			await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(statuses(caseNo).get("behind@example.org")));
+
+			OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+			for (String statement : List.of(NotificationDispatcher.DUE, NotificationDispatcher.STALE_CLAIMS)) {
+				String plan = String.join("\n", this.jdbc.queryForList("EXPLAIN ANALYZE " + statement, String.class, now));
+				if (postgres) {
+					assertThat(plan).as(plan).containsIgnoringCase("ix_notification_due").doesNotContain("Seq Scan");
+				}
+				else {
+					Matcher scanned = Pattern.compile("scanCount: (\\d+)").matcher(plan);
+					assertThat(scanned.find()).as(plan).isTrue();
+					assertThat(Long.parseLong(scanned.group(1))).as(plan).isLessThan(100);
+				}
+				if (statement.equals(NotificationDispatcher.DUE)) {
+					// read in the round's order, so the look stops at the round's end in a backlog too
+					assertThat(plan).as(plan).doesNotContain("Sort Key");
+					assertThat(postgres || plan.contains("index sorted")).as(plan).isTrue();
+				}
+			}
+		}
+		finally {
+			this.jdbc.update("DELETE FROM notification WHERE case_no = ?", archive);
 		}
 	}
 
