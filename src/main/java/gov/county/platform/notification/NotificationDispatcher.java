@@ -1,8 +1,8 @@
 package gov.county.platform.notification;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -67,16 +67,40 @@ class NotificationDispatcher {
 		}
 	}
 
+	/**
+	 * Sends what is due, round after round while each round is full: a storm's urgings leave
+	 * thousands behind one round, and waiting a poll interval after each round of 50 held them back
+	 * for many minutes. A round with a failure ends the look: its e-mails wait for their next
+	 * attempt, the others for the next look, rather than all failing in turn against a mail server
+	 * that is down. So does a round in which another node claimed every e-mail first.
+	 */
 	@Scheduled(fixedDelayString = "${platform.notification.poll-interval:PT2S}", initialDelayString = "PT5S")
 	void dispatchDue() {
+		dispatch(Clock.systemUTC());
+	}
+
+	/** One look, with the time read from {@code clock}. */
+	void dispatch(Clock clock) {
 		if (this.mail == null) {
 			return;
 		}
 		try (Connection connection = new Connection(this.mail)) {
-			for (Long id : due(OffsetDateTime.now(ZoneOffset.UTC))) {
-				if (claim(id, OffsetDateTime.now(ZoneOffset.UTC))) {
-					send(id, connection);
+			boolean goOn = true;
+			while (goOn && !Thread.currentThread().isInterrupted()) {
+				List<Long> due = due(OffsetDateTime.now(clock));
+				int sent = 0;
+				boolean failed = false;
+				for (Long id : due) {
+					if (claim(id, OffsetDateTime.now(clock))) {
+						if (send(id, connection, clock)) {
+							sent++;
+						}
+						else {
+							failed = true;
+						}
+					}
 				}
+				goOn = due.size() == BATCH && sent > 0 && !failed;
 			}
 		}
 	}
@@ -100,7 +124,8 @@ class NotificationDispatcher {
 				now.plus(this.properties.claim()), id, now, now) == 1;
 	}
 
-	private void send(long id, Connection connection) {
+	/** Sends one claimed e-mail; false when it failed and waits for its next attempt (or was given up). */
+	private boolean send(long id, Connection connection, Clock clock) {
 		var row = this.jdbc.queryForMap("SELECT recipient, subject, body, case_no, attempts FROM notification WHERE id = ?",
 				id);
 		String caseNo = (String) row.get("case_no");
@@ -117,7 +142,8 @@ class NotificationDispatcher {
 			message.setText(body, "UTF-8");
 			connection.send(message);
 			this.jdbc.update("UPDATE notification SET status = 'SENT', attempts = ?, sent_at = ?, locked_until = NULL, "
-					+ "last_error = NULL WHERE id = ?", attempts, OffsetDateTime.now(ZoneOffset.UTC), id);
+					+ "last_error = NULL WHERE id = ?", attempts, OffsetDateTime.now(clock), id);
+			return true;
 		}
 		catch (MessagingException ex) {
 			boolean giveUp = attempts >= this.properties.maxAttempts();
@@ -125,7 +151,7 @@ class NotificationDispatcher {
 			String error = String.valueOf(ex.getMessage());
 			this.jdbc.update("UPDATE notification SET status = ?, attempts = ?, next_attempt_at = ?, locked_until = NULL, "
 					+ "last_error = ? WHERE id = ?", giveUp ? "FAILED" : "PENDING", attempts,
-					OffsetDateTime.now(ZoneOffset.UTC).plus(wait), error.length() > 1000 ? error.substring(0, 1000) : error,
+					OffsetDateTime.now(clock).plus(wait), error.length() > 1000 ? error.substring(0, 1000) : error,
 					id);
 			if (giveUp) {
 				log.error("E-mail {} for case {} failed {} times and is given up: {}", id, caseNo, attempts, error);
@@ -133,6 +159,7 @@ class NotificationDispatcher {
 			else {
 				log.warn("E-mail {} for case {} failed (attempt {}), next try in {}: {}", id, caseNo, attempts, wait, error);
 			}
+			return false;
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -283,6 +284,30 @@ public final class Benchmarks {
 			throw new AssertionError("escalation storm: " + count + " of " + n + " urged, " + duplicates + " duplicated");
 		}
 		statementsPerCard(database, platform.jdbc, n);
+		stormEmails(db, platform.jdbc, stormStart);
+	}
+
+	/**
+	 * The storm's e-mails (to the unit's members, its head and the supervision office): the time from
+	 * the storm's start until the mail server accepted the last of them. They are queued with the
+	 * storm's warnings and urgings and sent while it runs and after it.
+	 */
+	private void stormEmails(String db, JdbcTemplate jdbc, Instant stormStart) throws InterruptedException {
+		String storms = "FROM notification WHERE case_no LIKE 'SB-%' AND channel = 'EMAIL' ";
+		String waiting = "SELECT COUNT(*) " + storms + "AND status IN ('PENDING', 'SENDING')";
+		Instant give = Instant.now().plus(Duration.ofMinutes(15));
+		while (jdbc.queryForObject(waiting, Integer.class) > 0 && Instant.now().isBefore(give)) {
+			Thread.sleep(1000);
+		}
+		int count = jdbc.queryForObject("SELECT COUNT(*) " + storms + "AND status = 'SENT'", Integer.class);
+		int left = jdbc.queryForObject(waiting, Integer.class);
+		int failed = jdbc.queryForObject("SELECT COUNT(*) " + storms + "AND status = 'FAILED'", Integer.class);
+		OffsetDateTime last = jdbc.queryForObject("SELECT MAX(sent_at) " + storms, OffsetDateTime.class);
+		double seconds = last == null ? 0 : Duration.between(stormStart, last.toInstant()).toMillis() / 1000.0;
+		this.results.add(Results.Figure.of(db, "escalation storm: every e-mail sent", "s", List.of(seconds),
+				String.format("%,d e-mails accepted by the mail server (%.0f/s from the storm's start); %d still "
+						+ "waiting (the harness waits 15 min at most), %d given up", count, count / Math.max(seconds, 0.001),
+						left, failed)));
 	}
 
 	/** What the database ran for the storm, per card (its warning and its urging), the harness's own counting left out. */

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -40,6 +43,15 @@ class NotificationTests {
 	/** E-mails sent before, for the dispatcher to pass over. */
 	private static final int ARCHIVE = 20_000;
 
+	/** A storm's worth of e-mails for one look: six rounds. */
+	private static final int BACKLOG = 300;
+
+	/**
+	 * The clock of a look the test runs itself, ahead of the platform's own looks: a backlog due in
+	 * three minutes is due to it and not yet to them, so they cannot send any of it meanwhile.
+	 */
+	private static final Clock AHEAD = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(4));
+
 	@RegisterExtension
 	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
 		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
@@ -61,6 +73,9 @@ class NotificationTests {
 
 	@Autowired
 	IdentityService identity;
+
+	@Autowired
+	NotificationDispatcher dispatcher;
 
 	@Test
 	void emailArrivesWithTheCaseNumber() throws Exception {
@@ -213,6 +228,37 @@ class NotificationTests {
 	}
 
 	@Test
+	void aBacklogGoesOutInOneLookNotOneRoundOfFiftyPerPollInterval() {
+		String caseNo = backlog(BACKLOG, "backlog.invalid");
+		this.dispatcher.dispatch(AHEAD);
+
+		assertThat(countBy("status", caseNo)).isEqualTo(Map.of("SENT", BACKLOG));
+		assertThat(smtp.getReceivedMessagesForDomain("backlog.invalid")).hasSize(BACKLOG);
+	}
+
+	@Test
+	void aMailServerDownEndsTheLookAfterOneRoundAndTheOthersKeepTheirAttempts() {
+		smtp.stop();
+		String caseNo = backlog(120, "outage-backlog.invalid");
+		try {
+			this.dispatcher.dispatch(AHEAD);
+
+			Map<String, Integer> byAttempts = countBy("attempts", caseNo);
+			assertThat(countBy("status", caseNo)).isEqualTo(Map.of("PENDING", 120));
+			// the round may hold e-mails of other tests that fell due before these
+			assertThat(byAttempts.getOrDefault("1", 0)).as("tried in the one round: %s", byAttempts)
+				.isLessThanOrEqualTo(50);
+			assertThat(byAttempts.getOrDefault("0", 0)).as("left for the next look: %s", byAttempts)
+				.isGreaterThanOrEqualTo(70);
+		}
+		finally {
+			// not sent later to the mail server of another test class
+			this.jdbc.update("DELETE FROM notification WHERE case_no = ?", caseNo);
+			smtp.start();
+		}
+	}
+
+	@Test
 	void sameDedupKeyNotifiesOnce() {
 		String caseNo = this.caseNumbers.next("TN");
 		Notice notice = new Notice(caseNo, List.of("group:dept-commerce"), "Warning", "due soon", "warn-" + caseNo);
@@ -245,12 +291,36 @@ class NotificationTests {
 	}
 
 	private Map<String, String> statuses(String caseNo) {
-		Map<String, String> byRecipient = new java.util.HashMap<>();
+		Map<String, String> byRecipient = new HashMap<>();
 		this.jdbc.query("SELECT recipient, status FROM notification WHERE case_no = ? AND channel = 'EMAIL'",
-				(java.sql.ResultSet rs) -> {
+				(ResultSet rs) -> {
 					byRecipient.put(rs.getString(1), rs.getString(2));
 				}, caseNo);
 		return byRecipient;
+	}
+
+	/** {@code count} e-mails of a new case to {@code domain}, waiting to be sent in three minutes. */
+	private String backlog(int count, String domain) {
+		String caseNo = this.caseNumbers.next("TN");
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			rows.add(new Object[] { "r" + i + "@" + domain, caseNo, now, now.plusMinutes(3) });
+		}
+		this.jdbc.batchUpdate("INSERT INTO notification (recipient, recipient_type, channel, subject, body, case_no, "
+				+ "created_at, status, attempts, next_attempt_at) VALUES (?, 'EMAIL', 'EMAIL', '催办 Urging', 'body', ?, ?, "
+				+ "'PENDING', 0, ?)", rows);
+		return caseNo;
+	}
+
+	/** How many of the case's e-mails have each value of {@code column}. */
+	private Map<String, Integer> countBy(String column, String caseNo) {
+		Map<String, Integer> counts = new HashMap<>();
+		this.jdbc.query("SELECT " + column + ", COUNT(*) FROM notification WHERE case_no = ? GROUP BY " + column,
+				(ResultSet rs) -> {
+					counts.put(rs.getString(1), rs.getInt(2));
+				}, caseNo);
+		return counts;
 	}
 
 	private int attempts(String caseNo) {
