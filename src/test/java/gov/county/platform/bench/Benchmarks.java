@@ -292,13 +292,16 @@ public final class Benchmarks {
 	 * the storm's start until the mail server accepted the last of them. They are queued with the
 	 * storm's warnings and urgings and sent while it runs and after it.
 	 */
-	private void stormEmails(String db, JdbcTemplate jdbc, Instant stormStart) throws InterruptedException {
+	private void stormEmails(String db, JdbcTemplate jdbc, Instant stormStart) throws Exception {
 		String storms = "FROM notification WHERE case_no LIKE 'SB-%' AND channel = 'EMAIL' ";
 		String waiting = "SELECT COUNT(*) " + storms + "AND status IN ('PENDING', 'SENDING')";
 		Instant give = Instant.now().plus(Duration.ofMinutes(15));
-		while (jdbc.queryForObject(waiting, Integer.class) > 0 && Instant.now().isBefore(give)) {
-			Thread.sleep(1000);
-		}
+		this.profiles.phase(db + ": the storm's e-mails still waiting after it", () -> {
+			while (jdbc.queryForObject(waiting, Integer.class) > 0 && Instant.now().isBefore(give)) {
+				Thread.sleep(1000);
+			}
+			return null;
+		});
 		int count = jdbc.queryForObject("SELECT COUNT(*) " + storms + "AND status = 'SENT'", Integer.class);
 		int left = jdbc.queryForObject(waiting, Integer.class);
 		int failed = jdbc.queryForObject("SELECT COUNT(*) " + storms + "AND status = 'FAILED'", Integer.class);
