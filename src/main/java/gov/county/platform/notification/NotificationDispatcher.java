@@ -105,12 +105,14 @@ class NotificationDispatcher {
 		if (this.mail == null) {
 			return;
 		}
-		try (Connection connection = new Connection(this.mail)) {
-			boolean goOn = true;
-			while (goOn && !Thread.currentThread().isInterrupted()) {
-				List<Long> due = due(OffsetDateTime.now(clock));
-				int sent = 0;
-				boolean failed = false;
+		boolean goOn = true;
+		while (goOn && !Thread.currentThread().isInterrupted()) {
+			List<Long> due = due(OffsetDateTime.now(clock));
+			int sent = 0;
+			boolean failed = false;
+			// one connection per round, as before rounds followed each other: mail servers may limit
+			// the messages of one connection
+			try (Connection connection = new Connection(this.mail)) {
 				for (Long id : due) {
 					if (claim(id, OffsetDateTime.now(clock))) {
 						if (send(id, connection, clock)) {
@@ -121,8 +123,8 @@ class NotificationDispatcher {
 						}
 					}
 				}
-				goOn = due.size() == BATCH && sent > 0 && !failed;
 			}
+			goOn = due.size() == BATCH && sent > 0 && !failed;
 		}
 	}
 
