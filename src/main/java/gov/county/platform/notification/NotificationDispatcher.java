@@ -107,25 +107,29 @@ class NotificationDispatcher {
 		}
 		boolean goOn = true;
 		while (goOn && !Thread.currentThread().isInterrupted()) {
-			List<Long> due = due(OffsetDateTime.now(clock));
-			int sent = 0;
-			boolean failed = false;
-			// one connection per round, as before rounds followed each other: mail servers may limit
-			// the messages of one connection
-			try (Connection connection = new Connection(this.mail)) {
-				for (Long id : due) {
-					if (claim(id, OffsetDateTime.now(clock))) {
-						if (send(id, connection, clock)) {
-							sent++;
-						}
-						else {
-							failed = true;
-						}
-					}
-				}
-			}
-			goOn = due.size() == BATCH && sent > 0 && !failed;
+			goOn = round(clock);
 		}
+	}
+
+	/**
+	 * Sends the e-mails due, at most a round's worth, over one SMTP connection (mail servers may limit
+	 * the messages of one connection); true when the round was full and went out, so another may follow.
+	 */
+	private boolean round(Clock clock) {
+		List<Long> due = due(OffsetDateTime.now(clock));
+		int sent = 0;
+		boolean failed = false;
+		try (Connection connection = new Connection(this.mail)) {
+			for (Long id : due) {
+				if (!claim(id, OffsetDateTime.now(clock))) {
+					continue;
+				}
+				boolean accepted = send(id, connection, clock);
+				sent += accepted ? 1 : 0;
+				failed |= !accepted;
+			}
+		}
+		return due.size() == BATCH && sent > 0 && !failed;
 	}
 
 	/**

@@ -186,15 +186,8 @@ class NotificationTests {
 		// years of sent e-mails: the outbox keeps every one
 		String archive = this.caseNumbers.next("TN");
 		OffsetDateTime longAgo = OffsetDateTime.of(2025, 3, 1, 8, 0, 0, 0, ZoneOffset.UTC);
-		List<Object[]> sent = new ArrayList<>();
-		for (int i = 0; i < ARCHIVE; i++) {
-			sent.add(new Object[] { "archive" + i + "@example.org", archive, longAgo.plusSeconds(i),
-					longAgo.plusSeconds(i) });
-		}
 		try {
-			this.jdbc.batchUpdate("INSERT INTO notification (recipient, recipient_type, channel, subject, body, case_no, "
-					+ "created_at, status, attempts, next_attempt_at) VALUES (?, 'EMAIL', 'EMAIL', 'Reply', 'body', ?, ?, "
-					+ "'SENT', 1, ?)", sent);
+			writeEmails(archive, ARCHIVE, "archive.example.org", "SENT", 1, longAgo, longAgo);
 			boolean postgres = "PostgreSQL".equals(this.jdbc.execute(
 					(ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
 			if (postgres) {
@@ -303,14 +296,20 @@ class NotificationTests {
 	private String backlog(int count, String domain) {
 		String caseNo = this.caseNumbers.next("TN");
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		writeEmails(caseNo, count, domain, "PENDING", 0, now, now.plusMinutes(3));
+		return caseNo;
+	}
+
+	/** Writes {@code count} e-mails of the case straight into the outbox, each to its own address at {@code domain}. */
+	private void writeEmails(String caseNo, int count, String domain, String status, int attempts,
+			OffsetDateTime created, OffsetDateTime nextAttempt) {
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			rows.add(new Object[] { "r" + i + "@" + domain, caseNo, now, now.plusMinutes(3) });
+			rows.add(new Object[] { "r" + i + "@" + domain, caseNo, created, status, attempts, nextAttempt });
 		}
 		this.jdbc.batchUpdate("INSERT INTO notification (recipient, recipient_type, channel, subject, body, case_no, "
 				+ "created_at, status, attempts, next_attempt_at) VALUES (?, 'EMAIL', 'EMAIL', '催办 Urging', 'body', ?, ?, "
-				+ "'PENDING', 0, ?)", rows);
-		return caseNo;
+				+ "?, ?, ?)", rows);
 	}
 
 	/** How many of the case's e-mails have each value of {@code column}. */
