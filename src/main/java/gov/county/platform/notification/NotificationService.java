@@ -104,29 +104,37 @@ public class NotificationService {
 	 * The inbox of a user: what was addressed to them and to their groups, newest first.
 	 * <p>
 	 * One branch per addressee, each taking only its newest entries up to the end of the page, then
-	 * merged: a unit's inbox grows with every card it gets, and on PostgreSQL one statement with an OR
-	 * of the addressees read all their entries to sort them, where each branch reads just its first
-	 * entries along {@code ix_notification_inbox_recent}. (H2 reads and sorts each addressee's
-	 * entries either way.)
+	 * merged: a unit's inbox grows with every card it gets, and one statement with an OR of the
+	 * addressees read all their entries to sort them, where each branch reads just its first entries
+	 * along {@code ix_notification_inbox_recent}.
 	 */
 	@Transactional(readOnly = true)
 	public List<Notification> inbox(String userId, List<String> groups, int page, int size) {
-		// a number, not a parameter: H2 2.3 keeps the first value bound to a LIMIT inside a UNION
-		// for every later execution of the statement
-		String branch = "(SELECT * FROM notification WHERE recipient = ? AND channel = '" + INBOX
-				+ "' AND recipient_type = ? ORDER BY created_at DESC, id DESC LIMIT " + ((long) page + 1) * size + ")";
-		List<String> branches = new ArrayList<>();
-		List<Object> args = new ArrayList<>();
-		branches.add(branch);
-		args.addAll(List.of(userId, RecipientType.USER.name()));
-		for (String group : new LinkedHashSet<>(groups)) {
-			branches.add(branch);
+		List<Object> args = new ArrayList<>(List.of(userId, RecipientType.USER.name()));
+		Set<String> addressedGroups = new LinkedHashSet<>(groups);
+		for (String group : addressedGroups) {
 			args.addAll(List.of(group, RecipientType.GROUP.name()));
 		}
 		args.add(size);
 		args.add((long) page * size);
-		return this.jdbc.query("SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") n "
-				+ "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", NOTIFICATION, args.toArray());
+		return this.jdbc.query(inboxStatement(1 + addressedGroups.size(), ((long) page + 1) * size), NOTIFICATION,
+				args.toArray());
+	}
+
+	/**
+	 * The inbox's statement for that many addressees (each binding its recipient and recipient type),
+	 * each branch ending at {@code branchEnd}; then the page's size and offset. Each branch is ordered by
+	 * all of the index's columns, the recipient and channel it is bound to included: H2 reads along an
+	 * index in a query's order, and stops at the branch's end, only when the order names the index's
+	 * columns from its first; otherwise it read all of an addressee's entries and sorted them.
+	 */
+	static String inboxStatement(int addressees, long branchEnd) {
+		// the branch's end is a number, not a parameter: H2 2.3 keeps the first value bound to a LIMIT
+		// inside a UNION for every later execution of the statement
+		String branch = "(SELECT * FROM notification WHERE recipient = ? AND channel = '" + INBOX
+				+ "' AND recipient_type = ? ORDER BY recipient, channel, created_at DESC, id DESC LIMIT " + branchEnd + ")";
+		return "SELECT * FROM (" + String.join(" UNION ALL ", Collections.nCopies(addressees, branch)) + ") n "
+				+ "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?";
 	}
 
 	/** Every notification of a case, oldest first: what the ledger's readers want to see was sent. */

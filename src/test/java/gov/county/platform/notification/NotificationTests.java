@@ -43,6 +43,9 @@ class NotificationTests {
 	/** E-mails sent before, for the dispatcher to pass over. */
 	private static final int ARCHIVE = 20_000;
 
+	/** Inbox entries of a unit and its clerk, many pages' worth. */
+	private static final int INBOX = 3_000;
+
 	/** A storm's worth of e-mails for one look: six rounds. */
 	private static final int BACKLOG = 300;
 
@@ -150,6 +153,48 @@ class NotificationTests {
 	}
 
 	@Test
+	void anInboxPageReadsEachAddresseesNewestEntriesAlongTheirIndex() {
+		// a unit's inbox grows with every card it gets: a page must read each addressee's entries up to
+		// the page's end along their index, not all of them (README, "Performance")
+		this.transaction.executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			OffsetDateTime start = OffsetDateTime.of(2026, 11, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+			List<Object[]> rows = new ArrayList<>();
+			for (int i = 0; i < INBOX; i++) {
+				boolean clerks = i % 10 == 0;
+				rows.add(new Object[] { clerks ? "nt-inbox-clerk" : "nt-inbox-unit", clerks ? "USER" : "GROUP",
+						"催办 Urging " + i, start.plusMinutes(i) });
+			}
+			this.jdbc.batchUpdate("INSERT INTO notification (recipient, recipient_type, channel, subject, body, "
+					+ "created_at, status) VALUES (?, ?, 'INBOX', ?, 'body', ?, 'DELIVERED')", rows);
+			boolean postgres = isPostgres();
+			if (postgres) {
+				this.jdbc.execute("ANALYZE notification");
+			}
+
+			assertThat(this.notifications.inbox("nt-inbox-clerk", List.of("nt-inbox-unit"), 1, 20))
+				.extracting(Notification::subject)
+				.as("page 2, newest first, the clerk's and the unit's together")
+				.startsWith("催办 Urging " + (INBOX - 21), "催办 Urging " + (INBOX - 22))
+				.hasSize(20);
+			String plan = String.join("\n", this.jdbc.queryForList("EXPLAIN ANALYZE " + NotificationService.inboxStatement(2,
+					40), String.class, "nt-inbox-clerk", "USER", "nt-inbox-unit", "GROUP", 20, 20));
+			if (postgres) {
+				assertThat(plan).as(plan).contains("ix_notification_inbox_recent").doesNotContain("Seq Scan");
+			}
+			else {
+				Matcher scanned = Pattern.compile("scanCount: (\\d+)").matcher(plan);
+				List<Long> counts = new ArrayList<>();
+				while (scanned.find()) {
+					counts.add(Long.parseLong(scanned.group(1)));
+				}
+				assertThat(counts).as(plan).isNotEmpty().allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(2 * 40 + 1));
+				assertThat(plan.split("index sorted", -1)).as("each branch read in its index's order: " + plan).hasSize(3);
+			}
+		});
+	}
+
+	@Test
 	void smtpOutageNeitherRollsBackNorLosesTheNotice() throws Exception {
 		smtp.stop();
 		String caseNo = this.caseNumbers.next("TN");
@@ -188,8 +233,7 @@ class NotificationTests {
 		OffsetDateTime longAgo = OffsetDateTime.of(2025, 3, 1, 8, 0, 0, 0, ZoneOffset.UTC);
 		try {
 			writeEmails(archive, ARCHIVE, "archive.example.org", "SENT", 1, longAgo, longAgo);
-			boolean postgres = "PostgreSQL".equals(this.jdbc.execute(
-					(ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+			boolean postgres = isPostgres();
 			if (postgres) {
 				this.jdbc.execute("ANALYZE notification");
 			}
@@ -320,6 +364,11 @@ class NotificationTests {
 					counts.put(rs.getString(1), rs.getInt(2));
 				}, caseNo);
 		return counts;
+	}
+
+	private boolean isPostgres() {
+		return "PostgreSQL".equals(this.jdbc.execute(
+				(ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
 	}
 
 	private int attempts(String caseNo) {
