@@ -147,12 +147,23 @@ public class LedgerService {
 	public LedgerPage search(LedgerQuery query, int page, int size) {
 		Where where = where(query);
 		Long total = this.jdbc.queryForObject(where.countSql(), Long.class, where.args().toArray());
+		Sql entries = pageStatement(query, page, size);
+		return new LedgerPage(this.jdbc.query(entries.text(), ENTRY, entries.args().toArray()), page, size,
+				total == null ? 0 : total);
+	}
+
+	/** A statement's SQL with its arguments. */
+	record Sql(String text, List<Object> args) {
+	}
+
+	/** The statement that reads a page of the entries matching the query, oldest first. */
+	static Sql pageStatement(LedgerQuery query, int page, int size) {
+		Where where = where(query);
 		List<Object> args = new ArrayList<>(where.args());
 		args.add(size);
 		args.add((long) page * size);
-		List<LedgerEntry> entries = this.jdbc.query("SELECT " + COLUMNS + " FROM ledger_entry e" + where.sql()
-				+ " ORDER BY occurred_at, id LIMIT ? OFFSET ?", ENTRY, args.toArray());
-		return new LedgerPage(entries, page, size, total == null ? 0 : total);
+		return new Sql("SELECT " + COLUMNS + " FROM ledger_entry e" + where.sql() + where.order()
+				+ " LIMIT ? OFFSET ?", args);
 	}
 
 	/**
@@ -168,9 +179,9 @@ public class LedgerService {
 			exportCases(where, sink);
 			return;
 		}
-		String first = "SELECT " + COLUMNS + " FROM ledger_entry e" + where.sql() + " ORDER BY e.occurred_at, e.id LIMIT ?";
+		String first = "SELECT " + COLUMNS + " FROM ledger_entry e" + where.sql() + where.order() + " LIMIT ?";
 		String next = "SELECT " + COLUMNS + " FROM ledger_entry e" + (where.sql().isEmpty() ? " WHERE" : where.sql() + " AND")
-				+ " e.occurred_at >= ? AND (e.occurred_at > ? OR e.id > ?) ORDER BY e.occurred_at, e.id LIMIT ?";
+				+ " e.occurred_at >= ? AND (e.occurred_at > ? OR e.id > ?)" + where.order() + " LIMIT ?";
 		List<LedgerEntry> block = null;
 		do {
 			List<Object> args = new ArrayList<>(where.args());
@@ -338,9 +349,16 @@ public class LedgerService {
 	/**
 	 * A search's conditions on {@code ledger_entry e}: the filters asked for (each starting with " AND")
 	 * with their arguments, whether they name one case, and the units whose cases the caller may see
-	 * (null: every case).
+	 * (null: every case); and the order of its entries, oldest first.
+	 * <p>
+	 * The order names the unit and the event first when they are asked for. They are fixed then, so
+	 * the order is the same, but H2 reads along an index in a query's order, and stops at the end of
+	 * the page or block, only when the order names the index's columns from its first
+	 * (ix_ledger_unit_event, ix_ledger_unit, ix_ledger_event); otherwise it read all of the unit's or
+	 * the event's entries and sorted them. PostgreSQL drops the fixed columns from the order itself.
 	 */
-	private record Where(String filters, List<Object> filterArgs, boolean oneCase, Collection<String> visibleUnits) {
+	private record Where(String filters, List<Object> filterArgs, boolean oneCase, Collection<String> visibleUnits,
+			String order) {
 
 		/**
 		 * The WHERE clause, or "" when there is no condition. The caller's cases are asked with EXISTS:
@@ -418,7 +436,9 @@ public class LedgerService {
 			sql.append(" AND e.occurred_at < ?");
 			args.add(timestamp(q.to()));
 		}
-		return new Where(sql.toString(), args, q.caseNo() != null, q.visibleUnits());
+		String fixed = (q.unit() != null ? "e.unit, " : "") + (q.event() != null ? "e.event, " : "");
+		return new Where(sql.toString(), args, q.caseNo() != null, q.visibleUnits(),
+				" ORDER BY " + fixed + "e.occurred_at, e.id");
 	}
 
 	private static void requireText(String value, String field, int max) {

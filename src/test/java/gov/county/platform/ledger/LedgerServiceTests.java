@@ -8,16 +8,21 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -271,6 +276,52 @@ class LedgerServiceTests {
 		List<LedgerEntry> exported = new ArrayList<>();
 		this.ledger.export(query, exported::add);
 		assertThat(exported).as("export of %s", query).containsExactlyElementsOf(expected);
+	}
+
+	/**
+	 * An auditor's page of one unit's or one event's entries, or both, reads them along their index up
+	 * to the page's end: a unit's ledger only grows. So does the export, block by block.
+	 */
+	@Test
+	void aPageOfAUnitsOrAnEventsEntriesReadsAlongTheirIndexUpToThePagesEnd() {
+		String nonce = Long.toString(System.nanoTime(), 36);
+		List<String> units = List.of("test-p-" + nonce, "test-q-" + nonce, "test-r-" + nonce);
+		String unit = units.get(0);
+		this.transaction.executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			LedgerFixtures.write(this.jdbc, "TP", 15_000, units);
+			boolean h2 = "H2".equals(this.jdbc.execute(
+					(ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+			Map<LedgerQuery, List<Long>> oldestFirst = new LinkedHashMap<>();
+			oldestFirst.put(new LedgerQuery(null, unit, "URGED", null, null, null), ids("unit = ? AND event = ?", unit,
+					"URGED"));
+			oldestFirst.put(new LedgerQuery(null, unit, null, null, null, null), ids("unit = ?", unit));
+			oldestFirst.put(new LedgerQuery(null, null, "URGED", null, null, null), ids("event = ?", "URGED"));
+			oldestFirst.forEach((query, expected) -> {
+				assertThat(expected).as("entries of %s", query).hasSizeGreaterThan(400);
+				assertThat(this.ledger.search(query, 1, 20).entries()).extracting(LedgerEntry::id)
+					.as("page 2 of %s", query)
+					.containsExactlyElementsOf(expected.subList(20, 40));
+				List<Long> exported = new ArrayList<>();
+				this.ledger.export(query, e -> exported.add(e.id()));
+				assertThat(exported).as("export of %s", query).containsExactlyElementsOf(expected);
+				if (h2) {
+					LedgerService.Sql page = LedgerService.pageStatement(query, 1, 20);
+					String plan = String.join("\n",
+							this.jdbc.queryForList("EXPLAIN ANALYZE " + page.text(), String.class, page.args().toArray()));
+					Matcher scanned = Pattern.compile("scanCount: (\\d+)").matcher(plan);
+					assertThat(scanned.find()).as(plan).isTrue();
+					assertThat(Long.parseLong(scanned.group(1))).as(plan).isLessThanOrEqualTo(2 * 20 + 1);
+					assertThat(plan).as(plan).contains("index sorted");
+				}
+			});
+		});
+	}
+
+	/** The ids of the entries matching {@code condition}, oldest first. */
+	private List<Long> ids(String condition, Object... args) {
+		return this.jdbc.queryForList("SELECT id FROM ledger_entry WHERE " + condition + " ORDER BY occurred_at, id",
+				Long.class, args);
 	}
 
 	/** A unit's export past its reading blocks: every entry of the unit's cases, oldest first, once. */
