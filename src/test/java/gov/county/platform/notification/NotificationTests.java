@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -29,11 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import gov.county.platform.PlatformIntegrationTest;
+import gov.county.platform.QueryPlans;
 import gov.county.platform.ledger.CaseNumberService;
 
 /** The outbox, the inbox and e-mail through a real SMTP server (GreenMail). */
@@ -167,7 +165,7 @@ class NotificationTests {
 			}
 			this.jdbc.batchUpdate("INSERT INTO notification (recipient, recipient_type, channel, subject, body, "
 					+ "created_at, status) VALUES (?, ?, 'INBOX', ?, 'body', ?, 'DELIVERED')", rows);
-			boolean postgres = isPostgres();
+			boolean postgres = QueryPlans.onPostgres(this.jdbc);
 			if (postgres) {
 				this.jdbc.execute("ANALYZE notification");
 			}
@@ -177,18 +175,13 @@ class NotificationTests {
 				.as("page 2, newest first, the clerk's and the unit's together")
 				.startsWith("催办 Urging " + (INBOX - 21), "催办 Urging " + (INBOX - 22))
 				.hasSize(20);
-			String plan = String.join("\n", this.jdbc.queryForList("EXPLAIN ANALYZE " + NotificationService.inboxStatement(2,
-					40), String.class, "nt-inbox-clerk", "USER", "nt-inbox-unit", "GROUP", 20, 20));
+			String plan = QueryPlans.explainAnalyze(this.jdbc, NotificationService.inboxStatement(2, 40), "nt-inbox-clerk",
+					"USER", "nt-inbox-unit", "GROUP", 20, 20);
 			if (postgres) {
 				assertThat(plan).as(plan).contains("ix_notification_inbox_recent").doesNotContain("Seq Scan");
 			}
 			else {
-				Matcher scanned = Pattern.compile("scanCount: (\\d+)").matcher(plan);
-				List<Long> counts = new ArrayList<>();
-				while (scanned.find()) {
-					counts.add(Long.parseLong(scanned.group(1)));
-				}
-				assertThat(counts).as(plan).isNotEmpty().allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(2 * 40 + 1));
+				assertThat(QueryPlans.h2RowsRead(plan)).as(plan).isNotEmpty().allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(2 * 40 + 1));
 				assertThat(plan.split("index sorted", -1)).as("each branch read in its index's order: " + plan).hasSize(3);
 			}
 		});
@@ -233,7 +226,7 @@ class NotificationTests {
 		OffsetDateTime longAgo = OffsetDateTime.of(2025, 3, 1, 8, 0, 0, 0, ZoneOffset.UTC);
 		try {
 			writeEmails(archive, ARCHIVE, "archive.example.org", "SENT", 1, longAgo, longAgo);
-			boolean postgres = isPostgres();
+			boolean postgres = QueryPlans.onPostgres(this.jdbc);
 			if (postgres) {
 				this.jdbc.execute("ANALYZE notification");
 			}
@@ -243,14 +236,14 @@ class NotificationTests {
 
 			OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 			for (String statement : List.of(NotificationDispatcher.DUE, NotificationDispatcher.STALE_CLAIMS)) {
-				String plan = String.join("\n", this.jdbc.queryForList("EXPLAIN ANALYZE " + statement, String.class, now));
+				String plan = QueryPlans.explainAnalyze(this.jdbc, statement, now);
 				if (postgres) {
 					assertThat(plan).as(plan).containsIgnoringCase("ix_notification_due").doesNotContain("Seq Scan");
 				}
 				else {
-					Matcher scanned = Pattern.compile("scanCount: (\\d+)").matcher(plan);
-					assertThat(scanned.find()).as(plan).isTrue();
-					assertThat(Long.parseLong(scanned.group(1))).as(plan).isLessThan(100);
+					List<Long> read = QueryPlans.h2RowsRead(plan);
+					assertThat(read).as(plan).isNotEmpty();
+					assertThat(read.get(0)).as(plan).isLessThan(100);
 				}
 				if (statement.equals(NotificationDispatcher.DUE)) {
 					// read in the round's order, so the look stops at the round's end in a backlog too
@@ -364,11 +357,6 @@ class NotificationTests {
 					counts.put(rs.getString(1), rs.getInt(2));
 				}, caseNo);
 		return counts;
-	}
-
-	private boolean isPostgres() {
-		return "PostgreSQL".equals(this.jdbc.execute(
-				(ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
 	}
 
 	private int attempts(String caseNo) {
