@@ -1,16 +1,13 @@
 package gov.county.platform.card;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import gov.county.platform.api.ApiProblem;
 import gov.county.platform.security.PlatformUser;
 
 /** {@code POST /api/cards}: files a card; 201 with its case number. */
@@ -25,16 +22,7 @@ class CardController {
 
 	@PostMapping(path = "/api/cards", consumes = "application/json")
 	ResponseEntity<Map<String, String>> file(PlatformUser user, @RequestBody Map<String, Object> card) {
-		CardIntake.Filed filed;
-		try {
-			filed = this.intake.file(card);
-		}
-		catch (InvalidCardException invalid) {
-			Map<String, String> errors = new LinkedHashMap<>();
-			invalid.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
-			CardProblem first = invalid.problems().get(0);
-			throw new ApiProblem(HttpStatus.BAD_REQUEST, first.field(), first.field() + " " + first.message(), errors);
-		}
+		CardIntake.Filed filed = this.intake.file(card);
 		return ResponseEntity.created(URI.create("/api/cases/" + filed.caseNo()))
 			.body(Map.of("caseNo", filed.caseNo(), "processInstanceId", filed.processInstanceId()));
 	}

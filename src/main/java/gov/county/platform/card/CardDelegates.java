@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import gov.county.platform.engine.Actor;
+import gov.county.platform.engine.StartContract;
 
 /**
  * The card's service tasks, each a few lines over {@link CardService}: map the variables in, call
@@ -14,6 +15,12 @@ import gov.county.platform.engine.Actor;
  */
 @Configuration
 class CardDelegates {
+
+	/** The variables a caller may start it with (the start guard's list). */
+	@Bean
+	StartContract cardProcessStart() {
+		return CardProcess.START;
+	}
 
 	/**
 	 * "Register card (登记)": the case number, checks, FILED. The number is always the platform's:

@@ -8,8 +8,10 @@ import static gov.county.platform.engine.ProcessVariable.stringList;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import gov.county.platform.engine.ProcessVariable;
+import gov.county.platform.engine.StartContract;
 
 /** The interaction card process: its key, element ids and variables, each named once. */
 public final class CardProcess {
@@ -129,6 +131,12 @@ public final class CardProcess {
 	public static final ProcessVariable<String> OUTCOME = string("outcome");
 
 	public static final ProcessVariable<String> SUBMITTER_EMAIL = string("submitterEmail");
+
+	/** What a card is started with; the submitter's name and contact are personal data. */
+	public static final StartContract START = new StartContract(KEY,
+			Set.of(TALK.name(), KIND.name(), SUBJECT.name(), CONTENT.name(), SUBMITTER_NAME.name(),
+					SUBMITTER_CONTACT.name(), RECEIVING_UNIT.name(), CHANNEL.name(), URGENT.name()),
+			Set.of(SUBMITTER_NAME.name(), SUBMITTER_CONTACT.name()));
 
 	private CardProcess() {
 	}

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
+import gov.county.platform.api.InvalidInput;
 import gov.county.platform.calendar.WorkingDayCalendar;
 import gov.county.platform.engine.EngineClock;
 import gov.county.platform.ledger.CaseNumberService;
@@ -153,7 +154,7 @@ public class CardService {
 			case ACCEPT -> {
 				String link = required(v, LINK.name(), LINK.from(v));
 				if (!CardValues.isOneOf(CardValues.Link.class, link)) {
-					throw new InvalidCardException(LINK.name(), "must be one of " + CardValues.names(CardValues.Link.class));
+					throw new InvalidInput(LINK.name(), "must be one of " + CardValues.names(CardValues.Link.class));
 				}
 				this.ledger.append(new LedgerEvent(caseNo, KEY, "ACCEPTED", unit, actor, null, "link " + link));
 			}
@@ -164,17 +165,17 @@ public class CardService {
 			case DUPLICATE -> {
 				String original = required(v, DUPLICATE_OF.name(), DUPLICATE_OF.from(v));
 				if (original.equals(caseNo)) {
-					throw new InvalidCardException(DUPLICATE_OF.name(), "a card cannot be merged into itself");
+					throw new InvalidInput(DUPLICATE_OF.name(), "a card cannot be merged into itself");
 				}
 				LedgerEntry filed = this.ledger.caseHistory(original)
 					.stream()
 					.filter(e -> e.event().equals("FILED") && e.process().equals(KEY))
 					.findFirst()
-					.orElseThrow(() -> new InvalidCardException(DUPLICATE_OF.name(),
+					.orElseThrow(() -> new InvalidInput(DUPLICATE_OF.name(),
 							"'" + original + "' is not a card of this platform"));
 				this.ledger.append(new LedgerEvent(caseNo, KEY, "MERGED", unit, actor, null, "merged into " + original));
 				// the original's entry names the original's unit: a merge must not open its case to the merger
-				this.ledger.append(new LedgerEvent(original, KEY, "MERGED", filed.unit(), actor, null,
+				this.ledger.appendToRelatedCase(new LedgerEvent(original, KEY, "MERGED", filed.unit(), actor, null,
 						"duplicate " + caseNo + " merged into this case"));
 			}
 		}
@@ -192,7 +193,7 @@ public class CardService {
 			requireUnit(LEAD_UNIT.name(), lead);
 		}
 		if (lead != null && coUnits.contains(lead)) {
-			throw new InvalidCardException(CO_UNITS.name(), "the lead unit cannot also be a co-handling unit");
+			throw new InvalidInput(CO_UNITS.name(), "the lead unit cannot also be a co-handling unit");
 		}
 		Map<String, Object> out = new HashMap<>();
 		out.put(HAND_UP.name(), handUp);
@@ -215,7 +216,7 @@ public class CardService {
 		requireUnit(LEAD_UNIT.name(), lead);
 		List<String> coUnits = units(v, CO_UNITS.name(), CO_UNITS.from(v));
 		if (coUnits.contains(lead)) {
-			throw new InvalidCardException(CO_UNITS.name(), "the lead unit cannot also be a co-handling unit");
+			throw new InvalidInput(CO_UNITS.name(), "the lead unit cannot also be a co-handling unit");
 		}
 		this.ledger.append(new LedgerEvent(caseNo, KEY, "COORDINATED", WellKnownGroups.COUNTY_PLATFORM, actor, null,
 				"lead " + lead + ", co-units " + coUnits
@@ -283,15 +284,15 @@ public class CardService {
 				Integer days = EXTENSION_DAYS.from(v);
 				int used = EXTENDED_DAYS.from(v) == null ? 0 : EXTENDED_DAYS.from(v);
 				if (days == null || days < 1) {
-					throw new InvalidCardException(EXTENSION_DAYS.name(), "is required: 1 or more working days");
+					throw new InvalidInput(EXTENSION_DAYS.name(), "is required: 1 or more working days");
 				}
 				if (used + days > MAX_EXTENSION_DAYS) {
-					throw new InvalidCardException(EXTENSION_DAYS.name(), "at most " + MAX_EXTENSION_DAYS
+					throw new InvalidInput(EXTENSION_DAYS.name(), "at most " + MAX_EXTENSION_DAYS
 							+ " working days in total per card; " + used + " already granted");
 				}
 				String reason = required(v, EXTENSION_REASON.name(), EXTENSION_REASON.from(v));
 				if (due != null && !now.isBefore(due)) {
-					throw new InvalidCardException(HANDLING.name(),
+					throw new InvalidInput(HANDLING.name(),
 							"an extension must be asked before the deadline (" + DUE_AT.from(v) + ")");
 				}
 				this.ledger.append(new LedgerEvent(caseNo, KEY, "EXTENSION_REQUESTED", lead, actor, due,
@@ -304,7 +305,7 @@ public class CardService {
 	private Outcome decideExtension(String caseNo, Map<String, Object> v, String actor) {
 		Boolean approved = EXTENSION_APPROVED.from(v);
 		if (approved == null) {
-			throw new InvalidCardException(EXTENSION_APPROVED.name(), "is required: approve or refuse the extension");
+			throw new InvalidInput(EXTENSION_APPROVED.name(), "is required: approve or refuse the extension");
 		}
 		if (!approved) {
 			this.ledger.append(new LedgerEvent(caseNo, KEY, "EXTENSION_DENIED", WellKnownGroups.COUNTY_PLATFORM, actor,
@@ -554,20 +555,20 @@ public class CardService {
 	private void requireUnit(String field, String id) {
 		var unit = this.directory.unit(id);
 		if (unit.isEmpty() || WellKnownGroups.OVERSIGHT.contains(id)) {
-			throw new InvalidCardException(field, "'" + id + "' is not a township or department of the organisation chart");
+			throw new InvalidInput(field, "'" + id + "' is not a township or department of the organisation chart");
 		}
 	}
 
 	private static String required(Map<String, Object> v, String field, String value) {
 		if (value == null) {
-			throw new InvalidCardException(field, "is required");
+			throw new InvalidInput(field, "is required");
 		}
 		return value;
 	}
 
 	private static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
 		if (!CardValues.isOneOf(type, value)) {
-			throw new InvalidCardException(field, "must be one of " + CardValues.names(type) + ", was '" + value + "'");
+			throw new InvalidInput(field, "must be one of " + CardValues.names(type) + ", was '" + value + "'");
 		}
 		return Enum.valueOf(type, value);
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import gov.county.platform.api.InvalidInput;
 import gov.county.platform.engine.ProcessVariable;
 import gov.county.platform.organization.Directory;
 import gov.county.platform.organization.Unit;
@@ -32,10 +33,7 @@ public final class CardSubmission {
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
 	/** The variables a card may be started with; anything else is refused. */
-	static final Set<String> START_VARIABLES = Set.of(CardProcess.TALK.name(), CardProcess.KIND.name(),
-			CardProcess.SUBJECT.name(), CardProcess.CONTENT.name(), CardProcess.SUBMITTER_NAME.name(),
-			CardProcess.SUBMITTER_CONTACT.name(), CardProcess.RECEIVING_UNIT.name(), CardProcess.CHANNEL.name(),
-			CardProcess.URGENT.name());
+	static final Set<String> START_VARIABLES = CardProcess.START.variables();
 
 	private CardSubmission() {
 	}
@@ -45,11 +43,11 @@ public final class CardSubmission {
 	 * {@code channel} defaulted), or throws naming every field at fault.
 	 */
 	public static Map<String, Object> validate(Map<String, ?> submitted, Directory directory, String defaultChannel) {
-		List<CardProblem> problems = new ArrayList<>();
+		List<InvalidInput.Problem> problems = new ArrayList<>();
 		Map<String, Object> card = new LinkedHashMap<>();
 		for (String field : submitted.keySet()) {
 			if (!START_VARIABLES.contains(field)) {
-				problems.add(new CardProblem(field, "is not a field of a card; known fields: " + START_VARIABLES));
+				problems.add(new InvalidInput.Problem(field, "is not a field of a card; known fields: " + START_VARIABLES));
 			}
 		}
 		card.put(CardProcess.TALK.name(), oneOf(submitted, CardProcess.TALK, CardValues.Talk.class, problems));
@@ -63,11 +61,11 @@ public final class CardSubmission {
 		if (unit != null) {
 			Unit receiving = directory.unit(unit).orElse(null);
 			if (receiving == null) {
-				problems.add(new CardProblem(CardProcess.RECEIVING_UNIT.name(),
+				problems.add(new InvalidInput.Problem(CardProcess.RECEIVING_UNIT.name(),
 						"'" + unit + "' is not a unit of the organisation chart"));
 			}
 			else if (receiving.type() == UnitType.COUNTY && !receiving.id().equals(WellKnownGroups.COUNTY_PLATFORM)) {
-				problems.add(new CardProblem(CardProcess.RECEIVING_UNIT.name(), "'" + unit
+				problems.add(new InvalidInput.Problem(CardProcess.RECEIVING_UNIT.name(), "'" + unit
 						+ "' does not receive cards: choose a township, a department or the county platform"));
 			}
 		}
@@ -75,7 +73,7 @@ public final class CardSubmission {
 		Object channel = submitted.get(CardProcess.CHANNEL.name());
 		if (channel == null || channel.toString().isBlank()) {
 			if (defaultChannel == null) {
-				problems.add(new CardProblem(CardProcess.CHANNEL.name(), "is required"));
+				problems.add(new InvalidInput.Problem(CardProcess.CHANNEL.name(), "is required"));
 			}
 			card.put(CardProcess.CHANNEL.name(), defaultChannel);
 		}
@@ -87,51 +85,51 @@ public final class CardSubmission {
 			card.put(CardProcess.URGENT.name(), urgent != null && urgent);
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(new CardProblem(CardProcess.URGENT.name(), "must be true or false"));
+			problems.add(new InvalidInput.Problem(CardProcess.URGENT.name(), "must be true or false"));
 		}
 		if (!problems.isEmpty()) {
-			throw new InvalidCardException(problems);
+			throw new InvalidInput(problems);
 		}
 		return card;
 	}
 
 	private static String text(Map<String, ?> submitted, ProcessVariable<String> variable, boolean required, int max,
-			List<CardProblem> problems) {
+			List<InvalidInput.Problem> problems) {
 		Object raw = submitted.get(variable.name());
 		if (raw != null && !(raw instanceof String)) {
-			problems.add(new CardProblem(variable.name(), "must be text"));
+			problems.add(new InvalidInput.Problem(variable.name(), "must be text"));
 			return null;
 		}
 		String value = variable.from(submitted);
 		if (value == null) {
 			if (required) {
-				problems.add(new CardProblem(variable.name(), "is required"));
+				problems.add(new InvalidInput.Problem(variable.name(), "is required"));
 			}
 			return null;
 		}
 		if (value.length() > max) {
-			problems.add(new CardProblem(variable.name(), "is longer than " + max + " characters"));
+			problems.add(new InvalidInput.Problem(variable.name(), "is longer than " + max + " characters"));
 		}
 		if (CONTROL.matcher(value).find()) {
-			problems.add(new CardProblem(variable.name(), "contains control characters"));
+			problems.add(new InvalidInput.Problem(variable.name(), "contains control characters"));
 		}
 		return value;
 	}
 
 	private static <E extends Enum<E>> String oneOf(Map<String, ?> submitted, ProcessVariable<String> variable,
-			Class<E> type, List<CardProblem> problems) {
+			Class<E> type, List<InvalidInput.Problem> problems) {
 		Object raw = submitted.get(variable.name());
 		if (raw != null && !(raw instanceof String)) {
-			problems.add(new CardProblem(variable.name(), "must be one of " + CardValues.names(type)));
+			problems.add(new InvalidInput.Problem(variable.name(), "must be one of " + CardValues.names(type)));
 			return null;
 		}
 		String value = variable.from(submitted);
 		if (value == null) {
-			problems.add(new CardProblem(variable.name(), "is required; one of " + CardValues.names(type)));
+			problems.add(new InvalidInput.Problem(variable.name(), "is required; one of " + CardValues.names(type)));
 			return null;
 		}
 		if (!CardValues.isOneOf(type, value)) {
-			problems.add(new CardProblem(variable.name(), "must be one of " + CardValues.names(type)));
+			problems.add(new InvalidInput.Problem(variable.name(), "must be one of " + CardValues.names(type)));
 		}
 		return value;
 	}

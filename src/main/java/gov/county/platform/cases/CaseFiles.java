@@ -21,9 +21,10 @@ import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerService;
 
 /**
- * Assembles a case from the engine's history and the ledger. Who may see it: oversight, a unit
- * that appears in the case's ledger, or a unit with an open task in it; the engine is then read
- * without the caller's task authorizations, so a unit sees the whole of its own case.
+ * Assembles a case from the ledger and the engine's history of the process instance that owns it
+ * (the one that filed it). Who may see it: oversight, a unit that appears in the case's ledger, or
+ * a unit with an open task in it; the engine is then read without the caller's task
+ * authorizations, so a unit sees the whole of its own case.
  */
 @Service
 class CaseFiles {
@@ -53,28 +54,24 @@ class CaseFiles {
 		if (timeline.isEmpty()) {
 			return Optional.empty();
 		}
+		String owner = this.ledger.owner(caseNo).orElse(null);
 		if (visibleUnits != null && timeline.stream().noneMatch(e -> visibleUnits.contains(e.unit()))
-				&& !asEngine(() -> hasOpenTaskFor(caseNo, visibleUnits))) {
+				&& !asEngine(() -> hasOpenTaskFor(owner, visibleUnits))) {
 			return Optional.empty();
 		}
-		return Optional.of(asEngine(() -> view(caseNo, timeline)));
+		return Optional.of(asEngine(() -> view(caseNo, owner, timeline)));
 	}
 
 	/** A unit asked to work on the case (a co-unit before it answered, say) may see it. */
-	private boolean hasOpenTaskFor(String caseNo, List<String> units) {
-		return !units.isEmpty()
-				&& this.tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskCandidateGroupIn(units).count() > 0;
+	private boolean hasOpenTaskFor(String owner, List<String> units) {
+		return owner != null && !units.isEmpty()
+				&& this.tasks.createTaskQuery().processInstanceId(owner).taskCandidateGroupIn(units).count() > 0;
 	}
 
-	private CaseView view(String caseNo, List<LedgerEntry> timeline) {
-		HistoricProcessInstance instance = this.history.createHistoricProcessInstanceQuery()
-			.processInstanceBusinessKey(caseNo)
-			.orderByProcessInstanceStartTime()
-			.desc()
-			.listPage(0, 1)
-			.stream()
-			.findFirst()
-			.orElse(null);
+	/** The case as its owning instance has it: another instance under the same number is not the case. */
+	private CaseView view(String caseNo, String owner, List<LedgerEntry> timeline) {
+		HistoricProcessInstance instance = owner == null ? null
+				: this.history.createHistoricProcessInstanceQuery().processInstanceId(owner).singleResult();
 		if (instance == null) {
 			return new CaseView(caseNo, timeline.get(0).process(), null, "UNKNOWN", timeline.get(0).at(), null, null,
 					Map.of(), List.of(), timeline);

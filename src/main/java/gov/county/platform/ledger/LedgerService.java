@@ -15,11 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import gov.county.platform.engine.RunningInstance;
 
 /**
  * The ledger (台账). Entries are only ever inserted: there is no update or delete path. Each entry is
@@ -50,9 +54,27 @@ public class LedgerService {
 		this.jdbc = jdbc;
 	}
 
-	/** Appends one entry to its case's chain, in the current transaction (a new one if none). */
+	/**
+	 * Appends one entry to its case's chain, in the current transaction (a new one if none). When a
+	 * process step writes it, the step's process instance must own the case: the instance that filed
+	 * it (recorded with the case's first entry). Another instance carrying the case's number as its
+	 * business key is refused, and with it the whole step.
+	 */
 	@Transactional(propagation = Propagation.REQUIRED)
 	public LedgerEntry append(LedgerEvent event) {
+		return append(event, true);
+	}
+
+	/**
+	 * Appends a note to a case that another case refers to (the earlier card a duplicate was merged
+	 * into): written by the referring case's instance, so the owner is not asked.
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public LedgerEntry appendToRelatedCase(LedgerEvent event) {
+		return append(event, false);
+	}
+
+	private LedgerEntry append(LedgerEvent event, boolean ownerOnly) {
 		requireText(event.caseNo(), "caseNo", 32);
 		requireText(event.process(), "process", 64);
 		requireText(event.event(), "event", 40);
@@ -65,17 +87,24 @@ public class LedgerService {
 		}
 		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		Instant dueAt = event.dueAt() == null ? null : event.dueAt().truncatedTo(ChronoUnit.MILLIS);
+		String writer = RunningInstance.id().orElse(null);
 
-		List<Object[]> head = this.jdbc.query(
-				"SELECT last_seq, last_hash FROM ledger_case_head WHERE case_no = ? FOR UPDATE",
-				(rs, i) -> new Object[] { rs.getInt(1), rs.getString(2) }, event.caseNo());
-		int seq = head.isEmpty() ? 1 : (Integer) head.get(0)[0] + 1;
-		String previousHash = head.isEmpty() ? null : (String) head.get(0)[1];
+		List<Head> head = this.jdbc.query(
+				"SELECT last_seq, last_hash, process_instance_id FROM ledger_case_head WHERE case_no = ? FOR UPDATE",
+				(rs, i) -> new Head(rs.getInt(1), rs.getString(2), rs.getString(3)), event.caseNo());
+		if (ownerOnly && !head.isEmpty() && writer != null && !writer.equals(head.get(0).owner())) {
+			throw new AuthorizationException("案件 " + event.caseNo() + " 的台账只能由立案的流程实例写入。 The ledger of case "
+					+ event.caseNo() + " belongs to process instance " + head.get(0).owner() + "; instance " + writer
+					+ " may not write " + event.event() + " to it.");
+		}
+		int seq = head.isEmpty() ? 1 : head.get(0).seq() + 1;
+		String previousHash = head.isEmpty() ? null : head.get(0).hash();
 		String hash = LedgerHash.of(event.caseNo(), seq, event.process(), event.event(), event.unit(), event.actor(),
 				at, dueAt, event.detail(), previousHash);
 		if (head.isEmpty()) {
-			this.jdbc.update("INSERT INTO ledger_case_head (case_no, last_seq, last_hash) VALUES (?, ?, ?)",
-					event.caseNo(), seq, hash);
+			this.jdbc.update(
+					"INSERT INTO ledger_case_head (case_no, last_seq, last_hash, process_instance_id) VALUES (?, ?, ?, ?)",
+					event.caseNo(), seq, hash, writer);
 		}
 		else {
 			this.jdbc.update("UPDATE ledger_case_head SET last_seq = ?, last_hash = ? WHERE case_no = ?", seq, hash,
@@ -96,6 +125,20 @@ public class LedgerService {
 		long id = Objects.requireNonNull(key.getKey()).longValue();
 		return new LedgerEntry(id, event.caseNo(), seq, event.process(), event.event(),
 				event.unit(), event.actor(), at, dueAt, event.detail(), hash, previousHash);
+	}
+
+	/** A case's chain head: its last entry and the process instance that owns the case. */
+	private record Head(int seq, String hash, String owner) {
+	}
+
+	/** The process instance that filed the case and owns it, when the case exists and has one recorded. */
+	@Transactional(readOnly = true)
+	public Optional<String> owner(String caseNo) {
+		return this.jdbc
+			.queryForList("SELECT process_instance_id FROM ledger_case_head WHERE case_no = ?", String.class, caseNo)
+			.stream()
+			.filter(Objects::nonNull)
+			.findFirst();
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import gov.county.platform.engine.Actor;
+import gov.county.platform.engine.StartContract;
 
 /**
  * The rectification's service tasks and listeners, each a few lines over
@@ -17,6 +18,12 @@ import gov.county.platform.engine.Actor;
  */
 @Configuration
 class RectificationDelegates {
+
+	/** The variables a caller may start it with (the start guard's list). */
+	@Bean
+	StartContract rectificationProcessStart() {
+		return RectificationProcess.START;
+	}
 
 	/**
 	 * "Register (立案)": the case number, checks, FILED. The number is always the platform's: a

@@ -7,8 +7,10 @@ import static gov.county.platform.engine.ProcessVariable.string;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import gov.county.platform.engine.ProcessVariable;
+import gov.county.platform.engine.StartContract;
 
 /** The rectification process: its key, element ids and variables, each named once. */
 public final class RectificationProcess {
@@ -116,6 +118,10 @@ public final class RectificationProcess {
 	public static final ProcessVariable<String> MEASURE_WARN_AT = string("measureWarnAt");
 
 	public static final ProcessVariable<String> MEASURE_LATE_AT = string("measureLateAt");
+
+	/** What a rectification is started with; none of it is a private person's data. */
+	public static final StartContract START = new StartContract(KEY,
+			Set.of(UNIT.name(), TITLE.name(), SOURCE.name(), PROBLEMS.name(), ORIGIN_CASE_NO.name()), Set.of());
 
 	private RectificationProcess() {
 	}

@@ -31,9 +31,7 @@ final class RectificationSubmission {
 	private static final Pattern CASE_NO = Pattern.compile("[A-Z]{2,8}-\\d{4}-\\d{2,8}");
 
 	/** The variables a rectification may be started with; anything else is refused. */
-	static final Set<String> START_VARIABLES = Set.of(RectificationProcess.UNIT.name(),
-			RectificationProcess.TITLE.name(), RectificationProcess.SOURCE.name(), RectificationProcess.PROBLEMS.name(),
-			RectificationProcess.ORIGIN_CASE_NO.name());
+	static final Set<String> START_VARIABLES = RectificationProcess.START.variables();
 
 	private RectificationSubmission() {
 	}

@@ -7,10 +7,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import gov.county.platform.engine.Actor;
+import gov.county.platform.engine.StartContract;
 
 /** The survey's service tasks and listeners, each a few lines over {@link SurveyService}. */
 @Configuration
 class SurveyDelegates {
+
+	/** The variables a caller may start it with (the start guard's list). */
+	@Bean
+	StartContract surveyProcessStart() {
+		return SurveyProcess.START;
+	}
 
 	/** The half-yearly schedule's "Start satisfaction survey (发起测评)": a new survey instance. */
 	@Bean

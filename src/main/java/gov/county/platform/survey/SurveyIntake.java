@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import gov.county.platform.api.InvalidInput;
+import gov.county.platform.ledger.LedgerService;
 
 /**
  * Surveys from the API: start one by hand, and enter its results (JSON or a CSV file of
@@ -47,13 +48,16 @@ public class SurveyIntake {
 
 	private final SurveyService surveys;
 
+	private final LedgerService ledger;
+
 	public SurveyIntake(RuntimeService runtime, TaskService tasks, HistoryService history, IdentityService identity,
-			SurveyService surveys) {
+			SurveyService surveys, LedgerService ledger) {
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.history = history;
 		this.identity = identity;
 		this.surveys = surveys;
+		this.ledger = ledger;
 	}
 
 	@Transactional
@@ -75,8 +79,12 @@ public class SurveyIntake {
 	@Transactional
 	public Ranked enterResults(String caseNo, Object results) {
 		this.surveys.check(results);
+		String owner = this.ledger.owner(caseNo).orElse(null);
+		if (owner == null) {
+			return null;
+		}
 		Task task = this.tasks.createTaskQuery()
-			.processInstanceBusinessKey(caseNo)
+			.processInstanceId(owner)
 			.taskDefinitionKey(SurveyProcess.TASK_ENTER_RESULTS)
 			.singleResult();
 		if (task == null) {

@@ -6,8 +6,10 @@ import static gov.county.platform.engine.ProcessVariable.stringList;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import gov.county.platform.engine.ProcessVariable;
+import gov.county.platform.engine.StartContract;
 
 /** The satisfaction survey process: its key, element ids and variables, each named once. */
 public final class SurveyProcess {
@@ -51,6 +53,9 @@ public final class SurveyProcess {
 	public static final ProcessVariable<String> HANDLING_UNIT_NAME = string("handlingUnitName");
 
 	public static final ProcessVariable<String> HANDLING_DECISION = string("handlingDecision");
+
+	/** What a survey is started with: an optional title. */
+	public static final StartContract START = new StartContract(KEY, Set.of(SURVEY_TITLE.name()), Set.of());
 
 	private SurveyProcess() {
 	}

@@ -252,13 +252,18 @@ abstract class CardProcessScenarios {
 	}
 
 	@Test
-	void aCaseNumberTypedByTheCallerIsReplacedByThePlatformsOwn() {
+	void aCaseNumberTypedByAClerkIsRefusedAndOneAnAdminTypedIsReplaced() {
 		CardScenario original = file();
-		org.camunda.bpm.engine.runtime.ProcessInstance forged = gov.county.platform.TestProcesses.as(
-				this.engine.getIdentityService(), "township-labao-clerk",
+		Assertions.assertThatThrownBy(() -> gov.county.platform.TestProcesses.as(this.engine.getIdentityService(),
+				"township-labao-clerk", () -> this.engine.getRuntimeService().startProcessInstanceByKey(CardProcess.KEY,
+						original.caseNo, CardScenario.card())))
+			.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
+			.hasMessageContaining(original.caseNo);
+		org.camunda.bpm.engine.runtime.ProcessInstance restarted = gov.county.platform.TestProcesses.as(
+				this.engine.getIdentityService(), "admin",
 				() -> this.engine.getRuntimeService().startProcessInstanceByKey(CardProcess.KEY, original.caseNo,
 						CardScenario.card()));
-		Assertions.assertThat(forged.getBusinessKey()).isNotEqualTo(original.caseNo).matches("HD-\\d{4}-\\d{6}");
+		Assertions.assertThat(restarted.getBusinessKey()).isNotEqualTo(original.caseNo).matches("HD-\\d{4}-\\d{6}");
 		Assertions.assertThat(original.events()).containsExactly("FILED");
 	}
 

@@ -1,0 +1,25 @@
+package gov.county.platform.engine;
+
+import java.util.Set;
+
+/**
+ * What a process may be started with by a caller: the variables its start form and API declare,
+ * and which of them are a person's data (the submitter's name and contact). Each process declares
+ * its own as a Spring bean; the start guard refuses any other variable, and the history keeps no
+ * copy of the personal ones.
+ *
+ * @param processKey the process id, e.g. {@code InteractionCardProcess}
+ * @param variables every variable a start may carry
+ * @param personal those of {@code variables} that identify or reach a person
+ */
+public record StartContract(String processKey, Set<String> variables, Set<String> personal) {
+
+	public StartContract {
+		variables = Set.copyOf(variables);
+		personal = Set.copyOf(personal);
+		if (!variables.containsAll(personal)) {
+			throw new IllegalArgumentException("personal variables of " + processKey + " must be start variables too");
+		}
+	}
+
+}
