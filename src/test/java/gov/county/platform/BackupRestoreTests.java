@@ -41,7 +41,7 @@ class BackupRestoreTests {
 			HttpResponse<String> answer = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/backup"))
 					.header("Authorization", "Basic " + Base64.getEncoder()
-						.encodeToString("admin:Backup-2026".getBytes(StandardCharsets.UTF_8)))
+						.encodeToString("admin:Backup-County-2026".getBytes(StandardCharsets.UTF_8)))
 					.POST(HttpRequest.BodyPublishers.noBody())
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
@@ -65,7 +65,7 @@ class BackupRestoreTests {
 
 	private static ConfigurableApplicationContext start(Path dataDir) {
 		return new SpringApplicationBuilder(PlatformApplication.class).run("--server.port=0",
-				"--platform.data-dir=" + dataDir, "--platform.admin.password=Backup-2026",
+				"--platform.data-dir=" + dataDir, "--platform.admin.password=Backup-County-2026",
 				"--camunda.bpm.job-execution.enabled=false", "--spring.mail.host=");
 	}
 

@@ -37,7 +37,7 @@ import gov.county.platform.notification.NotificationService;
  * platform's migrations, the ledger, case numbers and the delegates, and no demo logins.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"platform.admin.password=Pg-Admin-2026!", "camunda.bpm.job-execution.enabled=false",
+		"platform.admin.password=Pg-County-2026!", "camunda.bpm.job-execution.enabled=false",
 		"platform.security.clerk-startable-processes=DelegateProbeProcess", "test.postgres.database=production" })
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = EmbeddedPostgres.class)
@@ -133,7 +133,7 @@ class PostgresPlatformTests {
 
 	@Test
 	void onlyTheConfiguredAdminPasswordWorksAndThereAreNoDemoUsers() {
-		assertThat(this.rest.withBasicAuth("admin", "Pg-Admin-2026!").getForEntity("/engine-rest/user", String.class)
+		assertThat(this.rest.withBasicAuth("admin", "Pg-County-2026!").getForEntity("/engine-rest/user", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(this.rest.withBasicAuth("admin", "demo").getForEntity("/engine-rest/user", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

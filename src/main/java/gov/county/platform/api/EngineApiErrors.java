@@ -39,12 +39,18 @@ public final class EngineApiErrors implements AutoDiscoverable {
 		context.register(OtherExceptions.class, AHEAD_OF_CAMUNDA);
 	}
 
+	/** What the engine says, in a plain {@link ProcessEngineException}, of a password the policy refuses. */
+	static final String PASSWORD_REFUSED = "Password does not match policy";
+
 	/** A refusal found in an exception's causes. */
 	record Refusal(Response.Status status, Throwable cause) {
 
 		Response response() {
 			Map<String, Object> body = new LinkedHashMap<>();
-			String detail = this.cause.getMessage();
+			String detail = PASSWORD_REFUSED.equals(this.cause.getMessage())
+					? "密码不符合密码策略，规则见 /engine-rest/identity/password-policy。 The password does not meet the "
+							+ "password policy; GET /engine-rest/identity/password-policy lists its rules."
+					: this.cause.getMessage();
 			body.put("type", this.cause.getClass().getSimpleName());
 			body.put("title", this.status.getReasonPhrase());
 			body.put("status", this.status.getStatusCode());
@@ -74,6 +80,9 @@ public final class EngineApiErrors implements AutoDiscoverable {
 			}
 			if (t instanceof BadUserRequestException) {
 				return t == thrown ? Optional.empty() : Optional.of(new Refusal(Response.Status.BAD_REQUEST, t));
+			}
+			if (t.getClass() == ProcessEngineException.class && PASSWORD_REFUSED.equals(t.getMessage())) {
+				return Optional.of(new Refusal(Response.Status.BAD_REQUEST, t));
 			}
 		}
 		return Optional.empty();

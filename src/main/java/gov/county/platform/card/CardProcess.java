@@ -132,11 +132,15 @@ public final class CardProcess {
 
 	public static final ProcessVariable<String> SUBMITTER_EMAIL = string("submitterEmail");
 
-	/** What a card is started with; the submitter's name and contact are personal data. */
+	/**
+	 * What a card is started with; the submitter's name and contact are personal data, kept by the
+	 * platform and masked in the process. Releases before it kept the submitter's e-mail address as
+	 * the variable {@code submitterEmail}.
+	 */
 	public static final StartContract START = new StartContract(KEY,
 			Set.of(TALK.name(), KIND.name(), SUBJECT.name(), CONTENT.name(), SUBMITTER_NAME.name(),
 					SUBMITTER_CONTACT.name(), RECEIVING_UNIT.name(), CHANNEL.name(), URGENT.name()),
-			Set.of(SUBMITTER_NAME.name(), SUBMITTER_CONTACT.name()));
+			Set.of(SUBMITTER_NAME.name(), SUBMITTER_CONTACT.name()), Set.of("submitterEmail"));
 
 	private CardProcess() {
 	}

@@ -1,15 +1,8 @@
 package gov.county.platform.ledger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
-/**
- * The SHA-256 that links an entry to its predecessor. Each field is written with its length, so no
- * choice of text can make two different entries hash alike.
- */
+/** The SHA-256 that links an entry to its predecessor: every field and the previous entry's hash. */
 final class LedgerHash {
 
 	private LedgerHash() {
@@ -17,25 +10,8 @@ final class LedgerHash {
 
 	static String of(String caseNo, int seq, String process, String event, String unit, String actor, Instant at,
 			Instant dueAt, String detail, String previousHash) {
-		MessageDigest sha256;
-		try {
-			sha256 = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
-		StringBuilder canonical = new StringBuilder(256);
-		for (String field : new String[] { caseNo, Integer.toString(seq), process, event, unit, actor, text(at),
-				text(dueAt), detail, previousHash }) {
-			if (field == null) {
-				canonical.append("-1:");
-			}
-			else {
-				canonical.append(field.length()).append(':').append(field);
-			}
-			canonical.append('|');
-		}
-		return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+		return FieldDigest.sha256(caseNo, Integer.toString(seq), process, event, unit, actor, text(at), text(dueAt),
+				detail, previousHash);
 	}
 
 	static String of(LedgerEntry e) {

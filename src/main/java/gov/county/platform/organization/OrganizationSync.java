@@ -52,7 +52,9 @@ public class OrganizationSync {
 			}
 		}
 		ensureGroup(WellKnownGroups.AUDITORS, "纪检监察审计 Auditors (discipline inspection)", SYSTEM_GROUP_TYPE);
-		ensureGroup(WellKnownGroups.ADMINS, "平台管理员 Platform administrators", SYSTEM_GROUP_TYPE);
+		ensureGroup(WellKnownGroups.ADMINS, "系统管理员 System administrators", SYSTEM_GROUP_TYPE);
+		ensureGroup(WellKnownGroups.SECURITY_ADMINS, "安全管理员 Security administrators", SYSTEM_GROUP_TYPE);
+		ensureGroup(WellKnownGroups.AUDIT_ADMINS, "安全审计员 Audit administrators", SYSTEM_GROUP_TYPE);
 		log.info("Organisation chart of {}: {} units ({} created, {} updated)", this.organization.county(),
 				this.organization.units().size(), created, updated);
 	}

@@ -16,4 +16,9 @@ public record PlatformUser(String id, List<String> groups) {
 		return this.groups.stream().anyMatch(WellKnownGroups.OVERSIGHT::contains);
 	}
 
+	/** Members of the county platform, the supervision office and the county leaders. */
+	public boolean isCountyOffice() {
+		return this.groups.stream().anyMatch(WellKnownGroups.COUNTY_OFFICES::contains);
+	}
+
 }

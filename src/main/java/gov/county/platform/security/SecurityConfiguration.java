@@ -39,6 +39,27 @@ class SecurityConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** The client's address and way in, for the audit trail, around everything else. */
+	@Bean
+	FilterRegistrationBean<RequestOrigin.Filter> requestOrigin() {
+		FilterRegistrationBean<RequestOrigin.Filter> registration = new FilterRegistrationBean<>(new RequestOrigin.Filter());
+		registration.setName("request-origin");
+		registration.addUrlPatterns("/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	/** Refuses sign-ins from an address that failed too often, before any password is checked. */
+	@Bean
+	FilterRegistrationBean<LoginThrottle> loginThrottle(SecurityProperties security, AuditTrail audit) {
+		FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(new LoginThrottle(
+				security.signIn().addressMaxFailures(), security.signIn().addressWindow(), audit));
+		registration.setName("login-throttle");
+		registration.addUrlPatterns("/engine-rest/*", "/api/*", "/api", "/camunda/api/admin/auth/user/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
+	}
+
 	/** Camunda's REST starter registers no authentication: this does, with the engine's users. */
 	@Bean
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 
-import gov.county.platform.engine.StartCommands;
+import gov.county.platform.engine.EngineCommands;
 import gov.county.platform.engine.StartContract;
 import gov.county.platform.organization.WellKnownGroups;
 
@@ -57,15 +57,15 @@ class StartGuard extends CommandInterceptor {
 		if (caller == null || caller.getUserId() == null || isSystemAdministrator(caller)) {
 			return;
 		}
-		if (StartCommands.startsOtherwise(command)) {
+		if (EngineCommands.startsOtherwise(command)) {
 			throw refused(caller, "只有系统管理员可以在流程中途启动、跳过监听器或映射，或经消息、信号、条件、重启创建流程实例。"
 					+ " Only system administrators may start a process at a chosen step (startInstructions, "
 					+ "skipCustomListeners, skipIoMappings), restart one, or create instances by message, signal or condition.");
 		}
-		StartCommands.of(command).ifPresent(start -> check(caller, start));
+		EngineCommands.of(command).ifPresent(start -> check(caller, start));
 	}
 
-	private void check(Authentication caller, StartCommands.Start start) {
+	private void check(Authentication caller, EngineCommands.Start start) {
 		if (start.businessKey() != null && !start.businessKey().isBlank()) {
 			throw refused(caller, "案件编号由平台生成，启动时不能指定。 The platform numbers cases: a start may not "
 					+ "choose its business key ('" + start.businessKey() + "').");

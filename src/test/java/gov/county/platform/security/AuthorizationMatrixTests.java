@@ -40,6 +40,9 @@ class AuthorizationMatrixTests {
 
 	static final String OTHER_CLERK = "township-baipeng-clerk";
 
+	/** Someone else: whose account and groups the roles try to read or change. */
+	static final String SOMEONE = "township-chengtuan-clerk";
+
 	@Autowired
 	ProcessEngine engine;
 
@@ -63,19 +66,29 @@ class AuthorizationMatrixTests {
 
 	private ProcessInstance labaoCase;
 
+	private ProcessInstance finishedCase;
+
 	@BeforeEach
-	void aCaseOfTownshipLabao() {
+	void aCaseOfTownshipLabaoAndAFinishedOne() {
 		TestProcesses.deploy(this.engine.getRepositoryService());
 		this.labaoCase = this.runtime.startProcessInstanceByKey(TestProcesses.AUTHORIZATION_PROBE,
 				Map.of("unit", "township-labao"));
+		this.finishedCase = this.runtime.startProcessInstanceByKey(TestProcesses.AUTHORIZATION_PROBE,
+				Map.of("unit", "township-labao"));
+		this.tasks.complete(this.tasks.createTaskQuery().processInstanceId(this.finishedCase.getId()).singleResult().getId());
 	}
 
 	enum Action {
 
 		USE_TASKLIST, USE_COCKPIT, USE_ADMIN, START_CASE, SEE_LABAO_TASK, COMPLETE_LABAO_TASK, READ_HISTORY,
-		READ_RUNNING_INSTANCE, CHANGE_VARIABLES, DELETE_INSTANCE, CREATE_USER
+		READ_RUNNING_INSTANCE, CHANGE_VARIABLES, DELETE_INSTANCE, CREATE_USER, LIST_USERS, CHANGE_OTHERS_PASSWORD,
+		ADD_MEMBERSHIP, GRANT, DELETE_HISTORY
 
 	}
+
+	/** What the system administrator may not do: the security and audit administrators' part (三员分立). */
+	static final List<Action> NOT_FOR_SYSTEM_ADMINISTRATORS = List.of(Action.CHANGE_OTHERS_PASSWORD, Action.ADD_MEMBERSHIP,
+			Action.GRANT, Action.DELETE_HISTORY);
 
 	static Stream<Arguments> matrix() {
 		Map<String, List<Action>> allowed = Map.of(
@@ -85,7 +98,11 @@ class AuthorizationMatrixTests {
 						Action.READ_RUNNING_INSTANCE),
 				"leader", List.of(Action.USE_TASKLIST, Action.START_CASE),
 				"supervisor", List.of(Action.USE_TASKLIST, Action.START_CASE),
-				"admin", List.of(Action.values()));
+				"admin", Stream.of(Action.values()).filter(a -> !NOT_FOR_SYSTEM_ADMINISTRATORS.contains(a)).toList(),
+				"security-admin", List.of(Action.USE_ADMIN, Action.CREATE_USER, Action.LIST_USERS,
+						Action.CHANGE_OTHERS_PASSWORD, Action.ADD_MEMBERSHIP, Action.GRANT),
+				"audit-admin", List.of(Action.USE_COCKPIT, Action.SEE_LABAO_TASK, Action.READ_HISTORY,
+						Action.READ_RUNNING_INSTANCE, Action.DELETE_HISTORY));
 		return allowed.entrySet()
 			.stream()
 			.flatMap(role -> Stream.of(Action.values())
@@ -103,6 +120,17 @@ class AuthorizationMatrixTests {
 		Function<String, Boolean> app = name -> this.authorizations.isUserAuthorized(user, groups, Permissions.ACCESS,
 				Resources.APPLICATION, name);
 		String taskId = this.tasks.createTaskQuery().processInstanceId(this.labaoCase.getId()).singleResult().getId();
+		org.camunda.bpm.engine.identity.User other = this.identity.createUserQuery().userId(SOMEONE).singleResult();
+		try {
+			return attempt(user, action, app, taskId, other);
+		}
+		finally {
+			undo(action, other);
+		}
+	}
+
+	private boolean attempt(String user, Action action, Function<String, Boolean> app, String taskId,
+			org.camunda.bpm.engine.identity.User other) {
 		return switch (action) {
 			case USE_TASKLIST -> app.apply("tasklist");
 			case USE_COCKPIT -> app.apply("cockpit");
@@ -135,6 +163,30 @@ class AuthorizationMatrixTests {
 							this.identity.saveUser(this.identity.newUser("matrix-" + user + "-" + System.nanoTime()));
 							yield true;
 						}
+						case LIST_USERS -> this.identity.createUserQuery().userId(SOMEONE).count() == 1;
+						case CHANGE_OTHERS_PASSWORD -> {
+							other.setPassword("Taken-Over-2026");
+							this.identity.saveUser(other);
+							yield true;
+						}
+						case ADD_MEMBERSHIP -> {
+							this.identity.createMembership(SOMEONE, "county-platform");
+							yield true;
+						}
+						case GRANT -> {
+							org.camunda.bpm.engine.authorization.Authorization grant = this.authorizations
+								.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+							grant.setGroupId(OTHER_CLERK.replace("-clerk", ""));
+							grant.setResource(Resources.PROCESS_INSTANCE);
+							grant.setResourceId(this.labaoCase.getId());
+							grant.addPermission(Permissions.READ);
+							this.authorizations.saveAuthorization(grant);
+							yield true;
+						}
+						case DELETE_HISTORY -> {
+							this.history.deleteHistoricProcessInstance(this.finishedCase.getId());
+							yield true;
+						}
 						default -> throw new IllegalStateException(action.name());
 					};
 				}
@@ -143,6 +195,28 @@ class AuthorizationMatrixTests {
 				}
 			});
 		};
+	}
+
+	/** Takes back what an allowed attempt changed, as the platform itself (no user). */
+	private void undo(Action action, org.camunda.bpm.engine.identity.User other) {
+		switch (action) {
+			case CHANGE_OTHERS_PASSWORD -> gov.county.platform.engine.Identities.saveWithoutPasswordPolicy(this.identity,
+					withPassword(SOMEONE, "demo"));
+			case ADD_MEMBERSHIP -> this.identity.deleteMembership(SOMEONE, "county-platform");
+			case GRANT -> this.authorizations.createAuthorizationQuery()
+				.resourceType(Resources.PROCESS_INSTANCE)
+				.resourceId(this.labaoCase.getId())
+				.list()
+				.forEach(a -> this.authorizations.deleteAuthorization(a.getId()));
+			default -> {
+			}
+		}
+	}
+
+	private org.camunda.bpm.engine.identity.User withPassword(String userId, String password) {
+		org.camunda.bpm.engine.identity.User user = this.identity.createUserQuery().userId(userId).singleResult();
+		user.setPassword(password);
+		return user;
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteHistoricProcessInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
@@ -19,12 +20,12 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 
 /**
- * What an engine command is about to start, read from the command itself: the only place that
- * knows the engine's start commands (REST, the webapps, start forms and Java all end in one of
- * them). The engine keeps a command's arguments in fields without getters; they are read here by
+ * What an engine command is about to do, read from the command itself: which process it starts
+ * and how (REST, the webapps, start forms and Java all end in one of the engine's start commands),
+ * and whose history it deletes. The only place that knows these commands. The engine keeps a command's arguments in fields without getters; they are read here by
  * name, and a field that is gone (another engine version) fails loudly instead of passing unchecked.
  */
-public final class StartCommands {
+public final class EngineCommands {
 
 	/**
 	 * A start at the process's start event.
@@ -41,7 +42,7 @@ public final class StartCommands {
 			AbstractRestartProcessInstanceCmd.class, AbstractCorrelateMessageCmd.class, CorrelateAllMessageBatchCmd.class,
 			SignalEventReceivedCmd.class, EvaluateStartConditionCmd.class);
 
-	private StartCommands() {
+	private EngineCommands() {
 	}
 
 	/**
@@ -73,6 +74,16 @@ public final class StartCommands {
 		return Optional.empty();
 	}
 
+	/** The process instances whose history the command deletes; none when it is no such command. */
+	@SuppressWarnings("unchecked")
+	public static List<String> historyDeletedOf(Command<?> command) {
+		if (command instanceof DeleteHistoricProcessInstancesCmd) {
+			List<String> ids = field(command, DeleteHistoricProcessInstancesCmd.class, "processInstanceIds", List.class);
+			return ids == null ? List.of() : ids;
+		}
+		return List.of();
+	}
+
 	private static String keyOf(String processDefinitionId) {
 		if (processDefinitionId == null) {
 			return null;
@@ -96,7 +107,7 @@ public final class StartCommands {
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
 			throw new IllegalStateException("The engine's " + type.getSimpleName() + " has no field '" + name
-					+ "' any more: the start guard cannot read the start and refuses it", ex);
+					+ "' any more: the platform cannot read what it does and refuses it", ex);
 		}
 	}
 
