@@ -23,7 +23,7 @@ public final class PackagedPlatform {
 	/** Starts {@code java -jar} on {@code port} with {@code args}, writing its output to {@code log}. */
 	public static Process start(int port, Path log, String... args) throws IOException {
 		List<String> command = new ArrayList<>(List.of("java", "-jar", System.getProperty("app.jar"),
-				"--server.port=" + port));
+				"--server.port=" + port, "--PLATFORM_LOG_DIR=" + log.toAbsolutePath().getParent().resolve("platform-logs")));
 		command.addAll(List.of(args));
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}

@@ -130,8 +130,6 @@ public final class CardProcess {
 
 	public static final ProcessVariable<String> OUTCOME = string("outcome");
 
-	public static final ProcessVariable<String> SUBMITTER_EMAIL = string("submitterEmail");
-
 	/**
 	 * What a card is started with; the submitter's name and contact are personal data, kept by the
 	 * platform and masked in the process. Releases before it kept the submitter's e-mail address as

@@ -29,6 +29,8 @@ import gov.county.platform.notification.NotificationService;
 import gov.county.platform.notification.NotificationTemplates;
 import gov.county.platform.organization.Directory;
 import gov.county.platform.organization.WellKnownGroups;
+import gov.county.platform.privacy.Masks;
+import gov.county.platform.privacy.PersonalData;
 
 /**
  * The rules of the interaction card: what each step requires, which ledger events it leaves, how
@@ -66,8 +68,11 @@ public class CardService {
 
 	private final TaskService tasks;
 
+	private final PersonalData personalData;
+
 	public CardService(CaseNumberService caseNumbers, LedgerService ledger, NotificationService notifications,
-			NotificationTemplates templates, WorkingDayCalendar calendar, Directory directory, TaskService tasks) {
+			NotificationTemplates templates, WorkingDayCalendar calendar, Directory directory, TaskService tasks,
+			PersonalData personalData) {
 		this.caseNumbers = caseNumbers;
 		this.ledger = ledger;
 		this.notifications = notifications;
@@ -75,6 +80,7 @@ public class CardService {
 		this.calendar = calendar;
 		this.directory = directory;
 		this.tasks = tasks;
+		this.personalData = personalData;
 	}
 
 	/** What a step decided: variables to set on the process. */
@@ -104,8 +110,16 @@ public class CardService {
 		out.put(ACCEPT_REMIND_AT.name(), CardDeadlines.iso(this.calendar.deadline(now, ACCEPTANCE_DAYS)));
 		out.put(EXTENDED_DAYS.name(), 0);
 		out.put(DISSATISFIED_COUNT.name(), 0);
+		// the submitter's name and contact are kept by the platform; the process, its history and
+		// Cockpit see them masked (PIPL)
+		String name = (String) card.get(SUBMITTER_NAME.name());
 		String contact = (String) card.get(SUBMITTER_CONTACT.name());
-		out.put(SUBMITTER_EMAIL.name(), contact != null && CardSubmission.EMAIL.matcher(contact).matches() ? contact : null);
+		Map<String, String> personal = new HashMap<>();
+		personal.put(SUBMITTER_NAME.name(), name);
+		personal.put(SUBMITTER_CONTACT.name(), contact);
+		this.personalData.keep(caseNo, personal);
+		out.put(SUBMITTER_NAME.name(), Masks.of(name));
+		out.put(SUBMITTER_CONTACT.name(), Masks.of(contact));
 		this.ledger.append(new LedgerEvent(caseNo, KEY, "FILED", (String) card.get(RECEIVING_UNIT.name()), actor, null,
 				card.get(KIND.name()) + " via " + card.get(CHANNEL.name()) + ": " + card.get(SUBJECT.name())));
 		return new Outcome(out);
@@ -420,10 +434,14 @@ public class CardService {
 				caseNo + "/" + level + "/" + DUE_AT.from(v)));
 	}
 
-	/** Tells the submitter by e-mail when their contact is an address; the ledger records it either way. */
+	/**
+	 * Tells the submitter by e-mail when their contact is an address; the ledger records it either
+	 * way, without the address or number (the ledger is read by many and kept for good).
+	 */
 	public void notifySubmitter(String caseNo, String template, String ledgerEvent, String occasion,
 			Map<String, Object> v) {
-		String email = SUBMITTER_EMAIL.from(v);
+		String contact = this.personalData.value(caseNo, SUBMITTER_CONTACT.name()).orElse(null);
+		String email = Masks.isEmail(contact) ? contact.strip() : null;
 		NotificationTemplates.Rendered message = this.templates.render(template,
 				name -> name.equals("caseNo") ? caseNo : v.get(name));
 		if (email != null) {
@@ -432,8 +450,10 @@ public class CardService {
 		}
 		if (ledgerEvent != null) {
 			this.ledger.append(new LedgerEvent(caseNo, KEY, ledgerEvent, LEAD_UNIT.from(v), LedgerEvent.SYSTEM_ACTOR,
-					null, (email != null ? "e-mailed to " + email : "no e-mail address: reply by "
-							+ (SUBMITTER_CONTACT.from(v) == null ? "the channel of intake" : SUBMITTER_CONTACT.from(v)))
+					null, (email != null ? "已邮件答复提交人 e-mailed to the submitter"
+							: contact != null ? "无电子邮箱，请按提交人联系方式答复 no e-mail address: reply by the submitter's contact"
+									: "无联系方式，经受理渠道答复 no contact: reply through the channel of intake ("
+											+ CHANNEL.from(v) + ")")
 							+ ": " + message.body()));
 		}
 	}

@@ -28,8 +28,6 @@ public final class CardSubmission {
 
 	static final int MAX_CONTACT = 200;
 
-	static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
 	/** The variables a card may be started with; anything else is refused. */

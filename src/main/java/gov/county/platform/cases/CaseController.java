@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import gov.county.platform.api.ApiProblem;
@@ -22,12 +23,14 @@ class CaseController {
 		this.cases = cases;
 	}
 
+	/** {@code ?reveal=true}: an auditor sees the submitter's data in full, recorded in the audit trail. */
 	@GetMapping("/api/cases/{caseNo}")
-	CaseView find(PlatformUser user, @PathVariable String caseNo) {
+	CaseView find(PlatformUser user, @PathVariable String caseNo,
+			@RequestParam(defaultValue = "false") boolean reveal) {
 		if (!CASE_NO.matcher(caseNo).matches()) {
 			throw ApiProblem.badRequest("caseNo", "'caseNo' must be a case number such as HD-2026-000001");
 		}
-		return this.cases.find(caseNo, user.isOversight() ? null : user.groups())
+		return this.cases.find(caseNo, user, reveal)
 			.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "caseNo",
 					"No case " + caseNo + " that you may see"));
 	}

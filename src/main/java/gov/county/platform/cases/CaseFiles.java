@@ -5,26 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerService;
+import gov.county.platform.privacy.PersonalData;
+import gov.county.platform.security.PlatformUser;
 
 /**
  * Assembles a case from the ledger and the engine's history of the process instance that owns it
- * (the one that filed it). Who may see it: oversight, a unit that appears in the case's ledger, or
- * a unit with an open task in it; the engine is then read without the caller's task
- * authorizations, so a unit sees the whole of its own case.
+ * (the one that filed it), for those {@link CaseAccess} lets see it; the engine is then read
+ * without the caller's task authorizations, so a unit sees the whole of its own case.
  */
 @Service
 class CaseFiles {
@@ -39,42 +37,40 @@ class CaseFiles {
 
 	private final TaskService tasks;
 
-	private final IdentityService identity;
+	private final CaseAccess access;
 
-	CaseFiles(LedgerService ledger, HistoryService history, TaskService tasks, IdentityService identity) {
+	CaseFiles(LedgerService ledger, HistoryService history, TaskService tasks, CaseAccess access) {
 		this.ledger = ledger;
 		this.history = history;
 		this.tasks = tasks;
-		this.identity = identity;
+		this.access = access;
 	}
 
-	/** The case, when it exists and the caller may see it: {@code visibleUnits} null means oversight. */
-	Optional<CaseView> find(String caseNo, List<String> visibleUnits) {
+	/**
+	 * The case, when it exists and the caller may see it, with the submitter's data as the caller
+	 * may see it ({@link CaseAccess}); {@code reveal}: an auditor asks for it in full.
+	 */
+	Optional<CaseView> find(String caseNo, PlatformUser caller, boolean reveal) {
 		List<LedgerEntry> timeline = this.ledger.caseHistory(caseNo);
 		if (timeline.isEmpty()) {
 			return Optional.empty();
 		}
-		String owner = this.ledger.owner(caseNo).orElse(null);
-		if (visibleUnits != null && timeline.stream().noneMatch(e -> visibleUnits.contains(e.unit()))
-				&& !asEngine(() -> hasOpenTaskFor(owner, visibleUnits))) {
+		boolean involved = this.access.involves(caseNo, timeline, caller);
+		if (!caller.isOversight() && !involved) {
 			return Optional.empty();
 		}
-		return Optional.of(asEngine(() -> view(caseNo, owner, timeline)));
-	}
-
-	/** A unit asked to work on the case (a co-unit before it answered, say) may see it. */
-	private boolean hasOpenTaskFor(String owner, List<String> units) {
-		return owner != null && !units.isEmpty()
-				&& this.tasks.createTaskQuery().processInstanceId(owner).taskCandidateGroupIn(units).count() > 0;
+		PersonalData.View personal = this.access.submitter(caseNo, caller, involved, reveal);
+		String owner = this.ledger.owner(caseNo).orElse(null);
+		return Optional.of(this.access.asEngine(() -> view(caseNo, owner, timeline, personal)));
 	}
 
 	/** The case as its owning instance has it: another instance under the same number is not the case. */
-	private CaseView view(String caseNo, String owner, List<LedgerEntry> timeline) {
+	private CaseView view(String caseNo, String owner, List<LedgerEntry> timeline, PersonalData.View personal) {
 		HistoricProcessInstance instance = owner == null ? null
 				: this.history.createHistoricProcessInstanceQuery().processInstanceId(owner).singleResult();
 		if (instance == null) {
 			return new CaseView(caseNo, timeline.get(0).process(), null, "UNKNOWN", timeline.get(0).at(), null, null,
-					Map.of(), List.of(), timeline);
+					Map.of(), List.of(), personal.shown().name(), personal.values(), timeline);
 		}
 		Map<String, Object> deadlines = new LinkedHashMap<>();
 		String outcome = null;
@@ -106,20 +102,8 @@ class CaseFiles {
 			default -> "TERMINATED";
 		};
 		return new CaseView(caseNo, instance.getProcessDefinitionKey(), instance.getId(), state,
-				instant(instance.getStartTime()), instant(instance.getEndTime()), outcome, deadlines, open, timeline);
-	}
-
-	private <T> T asEngine(Supplier<T> read) {
-		Authentication caller = this.identity.getCurrentAuthentication();
-		this.identity.clearAuthentication();
-		try {
-			return read.get();
-		}
-		finally {
-			if (caller != null) {
-				this.identity.setAuthentication(caller);
-			}
-		}
+				instant(instance.getStartTime()), instant(instance.getEndTime()), outcome, deadlines, open,
+				personal.shown().name(), personal.values(), timeline);
 	}
 
 	private static java.time.Instant instant(java.util.Date date) {

@@ -11,10 +11,12 @@ import gov.county.platform.ledger.LedgerEntry;
  * deadlines and its whole ledger timeline.
  *
  * @param state ACTIVE, COMPLETED (ended at an end event) or TERMINATED (deleted by an admin)
+ * @param personalDataShown FULL, MASKED, ERASED (after the retention period) or NONE
+ * @param personalData the submitter's name and contact, as the caller may see them
  */
 public record CaseView(String caseNo, String process, String processInstanceId, String state, Instant startedAt,
 		Instant endedAt, String outcome, Map<String, Object> deadlines, List<OpenTask> currentTasks,
-		List<LedgerEntry> ledger) {
+		String personalDataShown, Map<String, String> personalData, List<LedgerEntry> ledger) {
 
 	public record OpenTask(String id, String taskDefinitionKey, String name, List<String> candidateGroups,
 			String assignee, Instant created, Instant due, Instant followUp) {

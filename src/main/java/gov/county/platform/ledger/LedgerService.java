@@ -127,6 +127,41 @@ public class LedgerService {
 				event.unit(), event.actor(), at, dueAt, event.detail(), hash, previousHash);
 	}
 
+	/** An entry whose detail was masked: its hash before and after, and how many entries were sealed again. */
+	public record Resealed(String hashBefore, String hashAfter, int entriesResealed) {
+	}
+
+	/**
+	 * Replaces what an earlier release wrote into an entry's detail that the ledger must not hold (a
+	 * submitter's e-mail address or telephone number), and seals the case's chain again from that
+	 * entry on, so that it still verifies. Only for the platform's own upgrade steps, each of which
+	 * the audit trail records with the hashes before and after.
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public Resealed redactDetail(String caseNo, int seq, String detail) {
+		lockCase(caseNo);
+		List<LedgerEntry> chain = caseHistory(caseNo);
+		if (seq < 1 || seq > chain.size()) {
+			throw new IllegalArgumentException("case " + caseNo + " has no entry " + seq);
+		}
+		String previous = seq == 1 ? null : chain.get(seq - 2).hash();
+		String before = chain.get(seq - 1).hash();
+		String after = null;
+		for (LedgerEntry e : chain.subList(seq - 1, chain.size())) {
+			String text = e.seq() == seq ? detail : e.detail();
+			String hash = LedgerHash.of(e.caseNo(), e.seq(), e.process(), e.event(), e.unit(), e.actor(), e.at(), e.dueAt(),
+					text, previous);
+			this.jdbc.update("UPDATE ledger_entry SET detail = ?, previous_hash = ?, hash = ? WHERE id = ?", text, previous,
+					hash, e.id());
+			if (e.seq() == seq) {
+				after = hash;
+			}
+			previous = hash;
+		}
+		this.jdbc.update("UPDATE ledger_case_head SET last_hash = ? WHERE case_no = ?", previous, caseNo);
+		return new Resealed(before, after, chain.size() - seq + 1);
+	}
+
 	/** A case's chain head: its last entry and the process instance that owns the case. */
 	private record Head(int seq, String hash, String owner) {
 	}

@@ -23,6 +23,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import gov.county.platform.privacy.Masks;
+
 /**
  * Sends queued e-mails after their transaction committed. Each e-mail is claimed by one node with a
  * conditional update (several nodes may run this), sent, and marked SENT; a failure is retried with
@@ -175,7 +177,8 @@ class NotificationDispatcher {
 		catch (MessagingException ex) {
 			boolean giveUp = attempts >= this.properties.maxAttempts();
 			Duration wait = backoff(attempts);
-			String error = String.valueOf(ex.getMessage());
+			// a mail server's refusal names the address it refused: the log and the outbox keep it masked
+			String error = Masks.inText(String.valueOf(ex.getMessage()));
 			this.jdbc.update("UPDATE notification SET status = ?, attempts = ?, next_attempt_at = ?, locked_until = NULL, "
 					+ "last_error = ? WHERE id = ?", giveUp ? "FAILED" : "PENDING", attempts,
 					OffsetDateTime.now(clock).plus(wait), error.length() > 1000 ? error.substring(0, 1000) : error,

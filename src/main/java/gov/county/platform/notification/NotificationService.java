@@ -144,6 +144,21 @@ public class NotificationService {
 				caseNo);
 	}
 
+	/**
+	 * Erases the addresses and bodies of a case's e-mails (to its submitter, and to the members of
+	 * the units told): what the retention period leaves of them is that they were sent, and when.
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public int eraseAddresses(String caseNo) {
+		return this.jdbc.update("UPDATE notification SET recipient = ?, body = ?, last_error = NULL "
+				+ "WHERE case_no = ? AND recipient_type = ? AND recipient <> ?", ERASED, ERASED_BODY, caseNo,
+				RecipientType.EMAIL.name(), ERASED);
+	}
+
+	static final String ERASED = "erased";
+
+	static final String ERASED_BODY = "（已按保存期限删除 erased after the retention period）";
+
 	enum RecipientType {
 
 		USER, GROUP, EMAIL

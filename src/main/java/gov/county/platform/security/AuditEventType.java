@@ -31,6 +31,7 @@ public enum AuditEventType {
 	HISTORY_DELETED("删除历史记录", "history deleted"),
 	PERSONAL_DATA_REVEALED("查看完整个人信息", "personal data revealed"),
 	PERSONAL_DATA_ERASED("个人信息到期删除", "personal data erased after retention"),
+	PERSONAL_DATA_MOVED("个人信息移出流程引擎", "personal data moved out of the engine's variables and history"),
 	LEDGER_MASKED("台账中的联系方式脱敏", "contact details masked in the ledger");
 
 	private final String chinese;

@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import gov.county.platform.PlatformIntegrationTest;
 import gov.county.platform.organization.TasklistFilters;
+import gov.county.platform.privacy.Masks;
 
 /**
  * A card whose subject, content and submitter carry markup and an AngularJS template is shown as
@@ -120,9 +121,15 @@ class HostileTextBrowserTests {
 		this.driver.get(webapp("tasklist") + "#/?task=" + taskId);
 		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()']")));
 		wait.until(driver -> readonlyValues().stream().anyMatch(value -> value.contains(this.caseNo)));
-		assertThat(readonlyValues()).as("the form shows what was typed, as typed")
-			.contains(SUBJECT, CONTENT, SUBMITTER);
+		assertThat(readonlyValues()).as("the form shows what was typed, as typed; the submitter masked")
+			.contains(SUBJECT, CONTENT, Masks.of(SUBMITTER))
+			.doesNotContain(SUBMITTER);
 		assertShownAsText("tasklist-form", this.caseNo);
+
+		// the receiving unit sees the submitter in full in the case details tab, as text
+		this.driver.findElement(By.xpath("//a[contains(., '提交人 Submitter')]")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "wang@example.org"));
+		assertShownAsText("tasklist-submitter-tab", SUBMITTER, "wang@example.org", this.caseNo);
 	}
 
 	@Test
@@ -134,7 +141,9 @@ class HostileTextBrowserTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), this.caseNo));
 		this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})",
 				this.driver.findElement(By.xpath("//td[normalize-space(.)='subject']")));
-		assertShownAsText("cockpit-instance-variables", MARKUP, TEMPLATE, SUBMITTER);
+		assertShownAsText("cockpit-instance-variables", MARKUP, TEMPLATE, Masks.of(SUBMITTER));
+		assertThat(this.driver.findElement(By.tagName("body")).getText()).as("auditors see the submitter masked")
+			.doesNotContain("wang@example.org");
 	}
 
 	@Test

@@ -59,7 +59,9 @@ abstract class CardProcessScenarios {
 				Assertions.assertThat(n.recipient()).isEqualTo("wang@example.org");
 				Assertions.assertThat(n.body()).contains("已修复 Repaired");
 			});
-		Assertions.assertThat(card.entries("FEEDBACK_SENT").get(0).detail()).contains("wang@example.org");
+		Assertions.assertThat(card.entries("FEEDBACK_SENT").get(0).detail()).contains("e-mailed to the submitter")
+			.contains("已修复 Repaired")
+			.doesNotContain("wang@example.org");
 		Assertions.assertThat(card.events()).containsExactly("FILED", "ACCEPTED", "CLASSIFIED", "DISPATCHED", "HANDLED",
 				"FEEDBACK_SENT", "REVIEWED", "ORGANIZED", "EVALUATED", "CLOSED");
 		Assertions.assertThat(this.ledger.verify().ok()).isTrue();

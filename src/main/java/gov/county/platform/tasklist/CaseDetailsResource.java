@@ -1,0 +1,79 @@
+package gov.county.platform.tasklist;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.tasklist.resource.AbstractTasklistPluginResource;
+import org.camunda.bpm.tasklist.resource.AbstractTasklistPluginRootResource;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+
+import gov.county.platform.cases.CaseAccess;
+import gov.county.platform.security.PlatformUser;
+
+/**
+ * {@code /camunda/api/tasklist/plugin/case-details/{engine}/tasks/{taskId}}: the case of a task the
+ * signed-in user may see, with its submitter as they may see them. Behind the webapps' own login
+ * and CSRF protection.
+ */
+@Path("plugin/" + CaseDetailsPlugin.ID)
+public class CaseDetailsResource extends AbstractTasklistPluginRootResource {
+
+	public CaseDetailsResource() {
+		super(CaseDetailsPlugin.ID);
+	}
+
+	@Path("{engine}/tasks")
+	public Tasks tasks(@PathParam("engine") String engine) {
+		return subResource(new Tasks(engine, WebApplicationContextUtils.getRequiredWebApplicationContext(this.servletContext)),
+				engine);
+	}
+
+	public static class Tasks extends AbstractTasklistPluginResource {
+
+		private final ApplicationContext spring;
+
+		Tasks(String engine, ApplicationContext spring) {
+			super(engine);
+			this.spring = spring;
+		}
+
+		@GET
+		@Path("{taskId}")
+		@Produces(MediaType.APPLICATION_JSON)
+		public Map<String, Object> caseOfTask(@PathParam("taskId") String taskId) {
+			Authentication signedIn = getProcessEngine().getIdentityService().getCurrentAuthentication();
+			if (signedIn == null || signedIn.getUserId() == null) {
+				throw refused(Response.Status.UNAUTHORIZED, "请先登录 Please sign in");
+			}
+			PlatformUser user = new PlatformUser(signedIn.getUserId(),
+					signedIn.getGroupIds() == null ? java.util.List.of() : signedIn.getGroupIds());
+			CaseAccess.TaskCase found = this.spring.getBean(CaseAccess.class)
+				.ofTask(taskId, user)
+				.orElseThrow(() -> refused(Response.Status.NOT_FOUND,
+						"没有您可查看的此任务的案件 No case of this task that you may see"));
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("caseNo", found.caseNo());
+			answer.put("personalDataShown", found.submitter().shown().name());
+			answer.put("personalData", found.submitter().values());
+			return answer;
+		}
+
+		private static WebApplicationException refused(Response.Status status, String detail) {
+			return new WebApplicationException(Response.status(status)
+				.type("application/problem+json")
+				.entity(Map.of("title", status.getReasonPhrase(), "status", status.getStatusCode(), "detail", detail))
+				.build());
+		}
+
+	}
+
+}
