@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -30,9 +31,9 @@ import gov.county.platform.organization.Directory;
 class SecurityConfiguration implements WebMvcConfigurer {
 
 	@Bean
-	FilterRegistrationBean<NoSniffFilter> noSniff() {
-		FilterRegistrationBean<NoSniffFilter> registration = new FilterRegistrationBean<>(new NoSniffFilter());
-		registration.setName("no-sniff");
+	FilterRegistrationBean<ResponseHeaders> responseHeaders() {
+		FilterRegistrationBean<ResponseHeaders> registration = new FilterRegistrationBean<>(new ResponseHeaders());
+		registration.setName("response-headers");
 		registration.addUrlPatterns("/*");
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -70,6 +71,28 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				HttpBasicAuthenticationProvider.class.getName());
 		registration.addUrlPatterns("/engine-rest/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/** Bad paging parameters and control characters in JSON bodies: a 400 before anything reads them. */
+	@Bean
+	FilterRegistrationBean<RequestChecks> requestChecks() {
+		FilterRegistrationBean<RequestChecks> registration = new FilterRegistrationBean<>(new RequestChecks());
+		registration.setName("request-checks");
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/api/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	/** Statistics and reports only for Cockpit's users; after the engine REST API's sign-in. */
+	@Bean
+	FilterRegistrationBean<CockpitStatistics> cockpitStatistics(IdentityService identity,
+			AuthorizationService authorizations) {
+		FilterRegistrationBean<CockpitStatistics> registration = new FilterRegistrationBean<>(
+				new CockpitStatistics(identity, authorizations));
+		registration.setName("cockpit-statistics");
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/cockpit/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}
 
