@@ -1,8 +1,16 @@
 package gov.county.platform;
 
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
 import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
 import org.springframework.core.Ordered;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
@@ -31,6 +39,20 @@ public class EngineRegistration implements TestExecutionListener, Ordered {
 					container.unregisterProcessEngine(registered);
 				}
 				container.registerProcessEngine(engine);
+			}
+			// the webapps keep their runtime in JVM-wide statics, which a context that closes clears:
+			// a webapp servlet started afterwards (lazily, at its first request) would find none
+			if (Admin.getRuntimeDelegate() == null) {
+				Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
+			}
+			if (Cockpit.getRuntimeDelegate() == null) {
+				Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
+			}
+			if (Tasklist.getRuntimeDelegate() == null) {
+				Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
+			}
+			if (Welcome.getRuntimeDelegate() == null) {
+				Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
 			}
 		}
 	}

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import gov.county.platform.organization.Directory;
@@ -85,13 +84,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	private static void refuse(HttpServletResponse response, String detail) throws IOException {
-		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		response.setHeader("WWW-Authenticate", "Basic realm=\"county-platform\", charset=\"UTF-8\"");
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"" + detail
-					+ "\",\"field\":\"Authorization\"}");
+		Problems.write(response, HttpStatus.UNAUTHORIZED.value(), "Unauthorized", detail, "Authorization");
 	}
 
 }

@@ -49,12 +49,8 @@ class CockpitStatistics extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"统计和报表仅供有 Cockpit "
-					+ "权限的用户查看。 Statistics and reports are for those with access to Cockpit.\"}");
+		Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+				"统计和报表仅供有 Cockpit 权限的用户查看。 Statistics and reports are for those with access to Cockpit.", null);
 	}
 
 	/** A webapp session whose user may use Cockpit, or an engine REST caller (signed in by now) who may. */

@@ -49,14 +49,9 @@ class LoginThrottle extends OncePerRequestFilter {
 		long wait = waitNanos(address, now);
 		if (wait > 0) {
 			long minutes = Math.max(1, Duration.ofNanos(wait).toMinutes() + 1);
-			response.setStatus(429);
 			response.setHeader("Retry-After", Long.toString(Duration.ofNanos(wait).toSeconds() + 1));
-			response.setContentType("application/problem+json");
-			response.setCharacterEncoding("UTF-8");
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\""
-						+ "该地址登录失败次数过多，请 " + minutes + " 分钟后再试。 Too many failed sign-ins from this address; "
-						+ "try again in " + minutes + " minutes.\"}");
+			Problems.write(response, 429, "Too Many Requests", "该地址登录失败次数过多，请 " + minutes
+					+ " 分钟后再试。 Too many failed sign-ins from this address; try again in " + minutes + " minutes.", null);
 			return;
 		}
 		chain.doFilter(request, response);

@@ -88,28 +88,7 @@ class RequestChecks extends OncePerRequestFilter {
 	}
 
 	private static void refuse(HttpServletResponse response, String field, String detail) throws IOException {
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":" + quoted(detail)
-					+ ",\"message\":" + quoted(detail) + ",\"field\":" + quoted(field) + "}");
-	}
-
-	private static String quoted(String text) {
-		StringBuilder out = new StringBuilder("\"");
-		for (char c : text.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				out.append('\\').append(c);
-			}
-			else if (c < 0x20) {
-				out.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				out.append(c);
-			}
-		}
-		return out.append('"').toString();
+		Problems.write(response, HttpServletResponse.SC_BAD_REQUEST, "Bad Request", detail, field);
 	}
 
 	/** The request with its body read once and handed on. */
