@@ -94,12 +94,12 @@ public final class DebianPostgres implements AutoCloseable {
 		client("psql", "-v", "ON_ERROR_STOP=1", "-d", "postgres", "-c", "CREATE DATABASE " + name);
 	}
 
-	/** {@code pg_dump -Fc}: the README's backup command. */
+	/** {@code pg_dump -Fc}: the backup command of docs/operations.md. */
 	void dump(String database, Path file) throws Exception {
 		client("pg_dump", "-Fc", "-f", file.toString(), database);
 	}
 
-	/** {@code pg_restore} into an existing, empty database: the README's restore command. */
+	/** {@code pg_restore} into an existing, empty database: the restore command of docs/operations.md. */
 	void restore(Path file, String database) throws Exception {
 		client("pg_restore", "--no-owner", "--single-transaction", "--exit-on-error", "-d", database,
 				file.toString());

@@ -24,7 +24,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The README's PostgreSQL backup: {@code pg_dump -Fc} while the platform runs and files cards, then
+ * The PostgreSQL backup of docs/operations.md: {@code pg_dump -Fc} while the platform runs and files cards, then
  * {@code pg_restore} into a new database. The platform started on the copy has every case with its
  * ledger, the ledger verifies, and new cards take the next case numbers. Runs on Debian's
  * PostgreSQL 15, the oldest the platform supports ({@link DebianPostgres}).

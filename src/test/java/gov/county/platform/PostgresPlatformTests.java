@@ -77,14 +77,14 @@ class PostgresPlatformTests {
 
 	@Test
 	void theJobExecutorFindsDueAndRunningJobsAlongIndexes() {
-		// without them every acquisition scans the job table: a storm of deadlines slows down (README, "Performance")
+		// without them every acquisition scans the job table: a storm of deadlines slows down (docs/performance.md)
 		assertThat(this.jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'act_ru_job'", String.class))
 			.contains("act_idx_job_duedate", "act_idx_job_lock_exp");
 	}
 
 	@Test
 	void theLedgerPageFindsAUnitsEventsAlongOneIndex() {
-		// the auditors' page filtered by unit and event counts its matches along it (README, "Performance")
+		// the auditors' page filtered by unit and event counts its matches along it (docs/performance.md)
 		assertThat(this.jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'ledger_entry'",
 				String.class))
 			.contains("ix_ledger_unit_event");
@@ -92,7 +92,7 @@ class PostgresPlatformTests {
 
 	@Test
 	void anInboxPageReadsOnlyTheNewestEntriesOfEachAddressee() {
-		// a unit's inbox grows with every card; a page must not read all of it (README, "Performance")
+		// a unit's inbox grows with every card; a page must not read all of it (docs/performance.md)
 		assertThat(this.jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'notification'",
 				String.class))
 			.contains("ix_notification_inbox_recent")
@@ -127,7 +127,7 @@ class PostgresPlatformTests {
 
 	@Test
 	void platformConnectionsRunWithJitOff() {
-		// a packaged server's LLVM JIT spent seconds compiling Tasklist's task list (README, "Performance")
+		// a packaged server's LLVM JIT spent seconds compiling Tasklist's task list (docs/performance.md)
 		assertThat(this.jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
 	}
 

@@ -31,7 +31,7 @@ class BackupController {
 		}
 		if (!this.backups.supported()) {
 			throw new ApiProblem(HttpStatus.CONFLICT, null,
-					"This platform runs on PostgreSQL: back it up with pg_dump (see the README)");
+					"This platform runs on PostgreSQL: back it up with pg_dump (see docs/operations.md)");
 		}
 		Path file = this.backups.backup();
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("file", file.toString(), "bytes", Files.size(file)));

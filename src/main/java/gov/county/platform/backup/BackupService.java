@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 /**
  * An online backup of the embedded H2 database (engine, history, ledger, notifications) while the
  * platform runs: H2's {@code BACKUP TO} writes a consistent zip. Restoring is: stop the platform,
- * unzip into the data folder, start it. PostgreSQL is backed up with {@code pg_dump} (README).
+ * unzip into the data folder, start it. PostgreSQL is backed up with {@code pg_dump} (docs/operations.md).
  */
 @Service
 public class BackupService {

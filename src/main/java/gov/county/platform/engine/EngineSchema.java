@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * time: the job executor only takes jobs whose due date has come, and would pass over them. Their
  * revision goes up, so a node of the earlier release that holds such a job in memory cannot write
  * the old value back. A node of the earlier release that is still running goes on creating jobs
- * without a due date: upgrade all nodes together (README, "Configuration").</li>
+ * without a due date: upgrade all nodes together (docs/operations.md).</li>
  * <li>On PostgreSQL, planner statistics on the engine's permission bits. With
  * {@code camunda.bpm.authorization.authorization-check-revokes} at Camunda's default ({@code auto}),
  * Tasklist's task query joins the authorization table on an OR of resource ids and filters it with

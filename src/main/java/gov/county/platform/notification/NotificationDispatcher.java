@@ -77,7 +77,7 @@ class NotificationDispatcher {
 	/**
 	 * Jakarta Mail 2.1 finds its stream provider with a ServiceLoader, searching every jar on the class
 	 * path, each time it encodes or parses a header or a body: three quarters of the CPU that sending a
-	 * storm's e-mails took (README, "Performance"). A provider named in the system property of its
+	 * storm's e-mails took (docs/performance.md). A provider named in the system property of its
 	 * interface is loaded by that name instead; this names the one the class path provides, once,
 	 * unless the JVM was started with one named.
 	 */
@@ -138,8 +138,8 @@ class NotificationDispatcher {
 	 * The e-mails of one round: claims whose node died first, oldest first, then those due, longest
 	 * waiting first. Each is one statement along {@code ix_notification_due} that stops at the round's
 	 * end. The outbox keeps every e-mail ever sent: one statement with an OR of the two, in id order,
-	 * made H2 walk all of them at every look, and PostgreSQL too while e-mails waited (README,
-	 * "Performance").
+	 * made H2 walk all of them at every look, and PostgreSQL too while e-mails waited
+	 * (docs/performance.md).
 	 */
 	private List<Long> due(OffsetDateTime now) {
 		List<Long> due = new ArrayList<>(this.jdbc.queryForList(STALE_CLAIMS, Long.class, now));

@@ -44,7 +44,7 @@ import gov.county.platform.organization.OrganizationProperties;
 import gov.county.platform.organization.Unit;
 
 /**
- * The benchmark harness: {@code mvn -Pbench verify} (README, "Performance"). For each database it
+ * The benchmark harness: {@code mvn -Pbench verify} (docs/performance.md). For each database it
  * measures card lifecycles on the platform against the bare diagram on the same engine and on a
  * default engine, an escalation storm, Tasklist's task queries over many open and finished cards,
  * the ledger's verify, page and export over a large ledger, and the heap. Prints every figure and

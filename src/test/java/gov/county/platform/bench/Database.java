@@ -172,7 +172,7 @@ sealed interface Database {
 
 	/**
 	 * A PostgreSQL server: the embedded PostgreSQL 17, or with {@code debian} Debian's PostgreSQL 15 in
-	 * {@code folder} (README, "Performance"). Either has {@code auto_explain} loaded and its log in
+	 * {@code folder} (docs/performance.md). Either has {@code auto_explain} loaded and its log in
 	 * {@code folder}: {@link #explainSlowerThan} makes the server write the measured plan of every
 	 * slower statement, {@link #plans} reads them back.
 	 */

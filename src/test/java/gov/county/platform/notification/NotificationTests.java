@@ -153,7 +153,7 @@ class NotificationTests {
 	@Test
 	void anInboxPageReadsEachAddresseesNewestEntriesAlongTheirIndex() {
 		// a unit's inbox grows with every card it gets: a page must read each addressee's entries up to
-		// the page's end along their index, not all of them (README, "Performance")
+		// the page's end along their index, not all of them (docs/performance.md)
 		this.transaction.executeWithoutResult(status -> {
 			status.setRollbackOnly();
 			OffsetDateTime start = OffsetDateTime.of(2026, 11, 1, 0, 0, 0, 0, ZoneOffset.UTC);

@@ -222,7 +222,7 @@ class AuthorizationMatrixTests {
 	@Test
 	void grantsAreCheckedTaskByTask() {
 		// joining every grant to every open task made Tasklist's list take 10 s on H2 with 100,000 open
-		// cards, and one count in seven 15 s on PostgreSQL (README, "Performance")
+		// cards, and one count in seven 15 s on PostgreSQL (docs/performance.md)
 		assertThat(this.engine.getProcessEngineConfiguration().getAuthorizationCheckRevokes()).isEqualTo("always");
 	}
 
