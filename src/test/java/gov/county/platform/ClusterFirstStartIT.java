@@ -82,13 +82,14 @@ class ClusterFirstStartIT {
 			List<String> groups = new ArrayList<>(chart.units().stream().map(Unit::id).toList());
 			groups.add(WellKnownGroups.AUDITORS);
 			groups.add(WellKnownGroups.ADMINS);
+			List<String> roles = List.of(WellKnownGroups.SECURITY_ADMINS, WellKnownGroups.AUDIT_ADMINS);
 			assertThat(jdbc.queryForList("SELECT ID_ FROM ACT_ID_GROUP", String.class))
-				.containsExactlyInAnyOrderElementsOf(groups);
+				.containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(groups.stream(), roles.stream()).toList());
 
 			Set<String> users = new LinkedHashSet<>();
 			groups.forEach(group -> users.add(group + "-clerk"));
 			chart.units().stream().map(Unit::head).filter(head -> head != null && !head.isBlank()).forEach(users::add);
-			users.addAll(List.of("admin", "auditor", "leader", "supervisor"));
+			users.addAll(List.of("admin", "security-admin", "audit-admin", "auditor", "leader", "supervisor"));
 			assertThat(jdbc.queryForList("SELECT ID_ FROM ACT_ID_USER", String.class))
 				.containsExactlyInAnyOrderElementsOf(users);
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_ID_MEMBERSHIP WHERE USER_ID_ = ? AND GROUP_ID_ = ?",

@@ -7,12 +7,12 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 import gov.county.platform.api.ApiProblem;
+import gov.county.platform.engine.Callers;
 import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerService;
 import gov.county.platform.organization.WellKnownGroups;
@@ -110,16 +110,7 @@ public class CaseAccess {
 
 	/** Reads the engine as the platform, not as the caller (whose task grants would hide parts of the case). */
 	<T> T asEngine(Supplier<T> read) {
-		Authentication caller = this.identity.getCurrentAuthentication();
-		this.identity.clearAuthentication();
-		try {
-			return read.get();
-		}
-		finally {
-			if (caller != null) {
-				this.identity.setAuthentication(caller);
-			}
-		}
+		return Callers.asPlatform(this.identity, read);
 	}
 
 }

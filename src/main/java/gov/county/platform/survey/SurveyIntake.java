@@ -11,13 +11,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import gov.county.platform.api.InvalidInput;
+import gov.county.platform.engine.Callers;
 import gov.county.platform.ledger.LedgerService;
 
 /**
@@ -92,7 +92,7 @@ public class SurveyIntake {
 		}
 		this.tasks.complete(task.getId(), Map.of(SurveyProcess.RESULTS.name(), SurveyProcess.RESULTS.stored(
 				normalise(results))));
-		Map<String, Object> variables = asEngine(() -> {
+		Map<String, Object> variables = Callers.asPlatform(this.identity, () -> {
 			Map<String, Object> out = new HashMap<>();
 			for (HistoricVariableInstance v : this.history.createHistoricVariableInstanceQuery()
 				.processInstanceId(task.getProcessInstanceId())
@@ -161,19 +161,6 @@ public class SurveyIntake {
 			value = value.substring(1, value.length() - 1).replace("\"\"", "\"").trim();
 		}
 		return value;
-	}
-
-	private <T> T asEngine(java.util.function.Supplier<T> read) {
-		Authentication caller = this.identity.getCurrentAuthentication();
-		this.identity.clearAuthentication();
-		try {
-			return read.get();
-		}
-		finally {
-			if (caller != null) {
-				this.identity.setAuthentication(caller);
-			}
-		}
 	}
 
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import gov.county.platform.PlatformIntegrationTest;
+import gov.county.platform.TestCards;
 import gov.county.platform.TestProcesses;
 import gov.county.platform.WebappSession;
 import gov.county.platform.card.CardIntake;
@@ -62,8 +62,7 @@ class BadRequestsAndHeadersTests {
 	@Test
 	void controlCharactersInAnyTextAreRefusedOnEveryPathAndNothingIsStored() throws Exception {
 		long cards = cardCount();
-		Map<String, Object> card = new LinkedHashMap<>(Map.of("talk", "PUBLIC_SERVICE", "kind", "REQUEST", "subject",
-				"路灯 Lights", "content", "Out.", "submitterName", "王某", "receivingUnit", "township-labao"));
+		Map<String, Object> card = TestCards.card("township-labao");
 		card.put("submitterContact", "138\u00070000001");
 		assertProblem(send("POST", "/api/cards", CLERK, JSON.writeValueAsString(card)), "submitterContact");
 		card.put("submitterContact", "13800000001");
@@ -71,8 +70,7 @@ class BadRequestsAndHeadersTests {
 		assertProblem(send("POST", "/api/cards", CLERK, JSON.writeValueAsString(card)), "urgent");
 		card.remove("urgent");
 
-		Map<String, Object> variables = new LinkedHashMap<>();
-		card.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", "String")));
+		Map<String, Object> variables = TestCards.restVariables(card);
 		variables.put("content", Map.of("value", "Out.\u001b[2J", "type", "String"));
 		String start = JSON.writeValueAsString(Map.of("variables", variables));
 		assertProblem(send("POST", "/engine-rest/process-definition/key/InteractionCardProcess/start", CLERK, start),
@@ -151,8 +149,7 @@ class BadRequestsAndHeadersTests {
 
 	private String acceptTask() {
 		CardIntake.Filed filed = TestProcesses.as(this.engine.getIdentityService(), CLERK,
-				() -> this.intake.file(Map.of("talk", "PUBLIC_SERVICE", "kind", "REQUEST", "subject", "路灯 Lights",
-						"content", "Out.", "submitterName", "王某", "receivingUnit", "township-labao")));
+				() -> this.intake.file(TestCards.card("township-labao")));
 		return this.engine.getTaskService()
 			.createTaskQuery()
 			.processInstanceId(filed.processInstanceId())

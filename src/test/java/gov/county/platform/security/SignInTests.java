@@ -267,6 +267,23 @@ class SignInTests {
 		assertThat(this.audit.verify().ok()).isTrue();
 	}
 
+	@Test
+	void aDeploymentIsTheSystemAdministratorsAndIsRecorded() {
+		for (var who : List.of(Map.entry("security-admin", HttpStatus.FORBIDDEN), Map.entry("audit-admin",
+				HttpStatus.FORBIDDEN), Map.entry("admin", HttpStatus.OK))) {
+			org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+			parts.add("deployment-name", "audited-" + who.getKey());
+			parts.add("deploy-changed-only", "false");
+			parts.add("probe.bpmn", new org.springframework.core.io.ClassPathResource(
+					"test-processes/" + TestProcesses.AUTHORIZATION_PROBE + ".bpmn"));
+			ResponseEntity<String> deployed = this.rest.withBasicAuth(who.getKey(), "demo")
+				.postForEntity("/engine-rest/deployment/create", parts, String.class);
+			assertThat(deployed.getStatusCode()).as(who.getKey() + " " + deployed.getBody()).isEqualTo(who.getValue());
+		}
+		assertThat(this.audit.page("DEPLOYED", "admin", null, null, null, 0, 5).entries())
+			.anySatisfy(e -> assertThat(e.detail()).contains("Deployment Create"));
+	}
+
 	private ResponseEntity<String> createUser(String id, String password) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("profile", Map.of("id", id, "firstName", "新", "lastName", "办事员", "email", id + "@county.invalid"));

@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import gov.county.platform.PlatformIntegrationTest;
+import gov.county.platform.TestCards;
 import gov.county.platform.TestProcesses;
 import gov.county.platform.WebappSession;
 import gov.county.platform.card.CardIntake;
@@ -221,25 +222,11 @@ class StartGuardTests {
 	}
 
 	static Map<String, Object> card(String receivingUnit) {
-		Map<String, Object> card = new LinkedHashMap<>();
-		card.put("talk", "PUBLIC_SERVICE");
-		card.put("kind", "REQUEST");
-		card.put("subject", "路灯不亮 Street lights out");
-		card.put("content", "The lights have been out for a month.");
-		card.put("submitterName", "王某");
-		card.put("submitterContact", "13800000001");
-		card.put("receivingUnit", receivingUnit);
-		card.put("channel", "HOTLINE");
-		card.put("urgent", false);
-		return card;
+		return TestCards.card(receivingUnit);
 	}
 
-	/** Variables as the engine REST API takes them: each with its value and type. */
 	static Map<String, Object> variables(Map<String, Object> values) {
-		Map<String, Object> variables = new LinkedHashMap<>();
-		values.forEach((name, value) -> variables.put(name,
-				Map.of("value", value, "type", value instanceof Boolean ? "Boolean" : "String")));
-		return variables;
+		return TestCards.restVariables(values);
 	}
 
 }
