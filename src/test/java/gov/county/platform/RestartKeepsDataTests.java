@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import gov.county.platform.ledger.CaseNumberService;
 import gov.county.platform.ledger.LedgerEntry;
@@ -46,6 +47,43 @@ class RestartKeepsDataTests {
 			assertThat(second.getBean(IdentityService.class).createUserQuery().userId("township-labao-newcomer").count())
 				.isEqualTo(1);
 			assertThat(second.getBean(LedgerService.class).verify().ok()).isTrue();
+		}
+	}
+
+	/**
+	 * As shipped, H2 writes a commit before it returns (WRITE_DELAY 0) and opens its file for
+	 * synchronous writes (O_DSYNC, as the operating system shows the open file), so an acknowledged
+	 * commit survives a killed process and a power loss; {@code CrashRecoveryIT} kills it under load.
+	 */
+	@Test
+	void theEmbeddedDatabaseWritesEveryCommitThroughToTheDisk(@TempDir Path dataDir) throws Exception {
+		try (ConfigurableApplicationContext platform = start(dataDir)) {
+			JdbcTemplate jdbc = platform.getBean(JdbcTemplate.class);
+			List<String> writeDelay = jdbc.queryForList(
+					"SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'", String.class);
+			assertThat(writeDelay).as("the effective WRITE_DELAY is the last").isNotEmpty().endsWith("0");
+
+			Path file = dataDir.resolve("platform.mv.db").toRealPath();
+			String flags = null;
+			try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
+				for (Path descriptor : descriptors.toList()) {
+					try {
+						if (Files.readSymbolicLink(descriptor).equals(file)) {
+							flags = Files.readAllLines(Path.of("/proc/self/fdinfo", descriptor.getFileName().toString()))
+								.stream()
+								.filter(line -> line.startsWith("flags:"))
+								.findFirst()
+								.orElseThrow();
+						}
+					}
+					catch (java.io.IOException gone) {
+						// a descriptor closed while the folder was listed
+					}
+				}
+			}
+			assertThat(flags).as("the database file is open").isNotNull();
+			long octal = Long.parseLong(flags.substring("flags:".length()).trim(), 8);
+			assertThat(octal & 010000).as("O_DSYNC in " + flags).isNotZero();
 		}
 	}
 

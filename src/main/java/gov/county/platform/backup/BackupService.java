@@ -34,8 +34,10 @@ public class BackupService {
 		this.databaseUrl = databaseUrl;
 	}
 
+	/** An embedded H2 database in files (as shipped, {@code jdbc:h2:dsync:}), not in memory nor a server. */
 	public boolean supported() {
-		return this.databaseUrl.startsWith("jdbc:h2:file:");
+		return this.databaseUrl.startsWith("jdbc:h2:") && !this.databaseUrl.startsWith("jdbc:h2:mem:")
+				&& !this.databaseUrl.startsWith("jdbc:h2:tcp:");
 	}
 
 	/** Writes {@code <data-dir>/backups/platform-<UTC time>.zip} and returns its path. */
