@@ -22,8 +22,11 @@ public final class PackagedPlatform {
 
 	/** Starts {@code java -jar} on {@code port} with {@code args}, writing its output to {@code log}. */
 	public static Process start(int port, Path log, String... args) throws IOException {
+		Path beside = log.toAbsolutePath().getParent();
 		List<String> command = new ArrayList<>(List.of("java", "-jar", System.getProperty("app.jar"),
-				"--server.port=" + port, "--PLATFORM_LOG_DIR=" + log.toAbsolutePath().getParent().resolve("platform-logs")));
+				"--server.port=" + port, "--PLATFORM_LOG_DIR=" + beside.resolve("platform-logs"),
+				"--PLATFORM_LEDGER_KEY_FILE=" + beside.resolve("ledger.keys"),
+				"--PLATFORM_LEDGER_CHECKPOINT_DIR=" + beside.resolve("ledger-checkpoints")));
 		command.addAll(List.of(args));
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}

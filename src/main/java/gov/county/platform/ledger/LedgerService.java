@@ -50,8 +50,14 @@ public class LedgerService {
 
 	private final JdbcTemplate jdbc;
 
-	public LedgerService(JdbcTemplate jdbc) {
+	private final LedgerSeals seals;
+
+	private final LedgerVerifier verifier;
+
+	public LedgerService(JdbcTemplate jdbc, LedgerSeals seals, LedgerVerifier verifier) {
 		this.jdbc = jdbc;
+		this.seals = seals;
+		this.verifier = verifier;
 	}
 
 	/**
@@ -123,6 +129,7 @@ public class LedgerService {
 			return insert;
 		}, key);
 		long id = Objects.requireNonNull(key.getKey()).longValue();
+		this.seals.sealAtCommit(id, hash);
 		return new LedgerEntry(id, event.caseNo(), seq, event.process(), event.event(),
 				event.unit(), event.actor(), at, dueAt, event.detail(), hash, previousHash);
 	}
@@ -133,9 +140,10 @@ public class LedgerService {
 
 	/**
 	 * Replaces what an earlier release wrote into an entry's detail that the ledger must not hold (a
-	 * submitter's e-mail address or telephone number), and seals the case's chain again from that
-	 * entry on, so that it still verifies. Only for the platform's own upgrade steps, each of which
-	 * the audit trail records with the hashes before and after.
+	 * submitter's e-mail address or telephone number), and chains the case again from that entry on,
+	 * so that it still verifies. Only for the platform's own upgrade steps, which run before the
+	 * earlier release's entries are sealed (a sealed entry is never changed), each recorded in the
+	 * audit trail with the hashes before and after.
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
 	public Resealed redactDetail(String caseNo, int seq, String detail) {
@@ -143,6 +151,12 @@ public class LedgerService {
 		List<LedgerEntry> chain = caseHistory(caseNo);
 		if (seq < 1 || seq > chain.size()) {
 			throw new IllegalArgumentException("case " + caseNo + " has no entry " + seq);
+		}
+		Integer sealed = this.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE case_no = ? AND seq >= ? "
+				+ "AND global_seq IS NOT NULL", Integer.class, caseNo, seq);
+		if (sealed != null && sealed > 0) {
+			throw new IllegalStateException("case " + caseNo + " is sealed from entry " + seq
+					+ " on: a sealed entry is never changed");
 		}
 		String previous = seq == 1 ? null : chain.get(seq - 2).hash();
 		String before = chain.get(seq - 1).hash();
@@ -298,131 +312,13 @@ public class LedgerService {
 		}
 	}
 
-	/**
-	 * Recomputes every case's chain: each entry's hash, its link to the previous entry, gap-free
-	 * sequence numbers, and that the chain ends where its head says. Reports the broken entry with
-	 * the lowest id.
-	 * <p>
-	 * One pass over the table in id order (appends to a case are serialised by its head, so a
-	 * case's entries come in sequence order), keeping each case's last link in memory, and the
-	 * hashes of each block of rows computed on all processors.
-	 * <p>
-	 * The entries and the chain heads are read as of one moment: with read committed, an entry
-	 * appended between the two reads would look like a chain cut short. SERIALIZABLE is the level
-	 * that gives a read-only transaction one snapshot on both databases (H2's REPEATABLE READ still
-	 * sees rows committed since); being the only serializable transaction, it is never rolled back
-	 * for a conflict.
-	 */
-	@Transactional(readOnly = true, isolation = Isolation.SERIALIZABLE)
+	/** Checks every entry, every case's chain and the sealed sequence over all of them: {@link LedgerVerifier}. */
 	public LedgerVerification verify() {
-		ChainCheck check = new ChainCheck(
-				id -> this.jdbc.queryForObject("SELECT " + COLUMNS + " FROM ledger_entry WHERE id = ?", ENTRY, id));
-		// block by block in id order, each starting after the last id of the one before (see export)
-		List<LedgerEntry> block = List.of();
-		do {
-			long after = block.isEmpty() ? Long.MIN_VALUE : block.get(block.size() - 1).id();
-			block = this.jdbc.query("SELECT " + COLUMNS + " FROM ledger_entry WHERE id > ? ORDER BY id LIMIT ?", ENTRY,
-					after, READ_BLOCK);
-			check.accept(block);
-		}
-		while (block.size() == READ_BLOCK);
-		this.jdbc.query("SELECT case_no, last_seq, last_hash FROM ledger_case_head", rs -> {
-			check.head(rs.getString(1), rs.getInt(2), rs.getString(3));
-		});
-		check.unheaded();
-		return check.result();
+		return this.verifier.verify();
 	}
 
 	/** Rows per statement when verify and export read the whole ledger. */
 	private static final int READ_BLOCK = 4096;
-
-	private static final class ChainCheck {
-
-		/** The end of a case's chain so far (not the entry itself: a ledger has many cases). */
-		private record Link(long id, int seq, String hash, boolean headed) {
-		}
-
-		private final Map<String, Link> chains = new HashMap<>();
-
-		private final java.util.function.LongFunction<LedgerEntry> entryById;
-
-		ChainCheck(java.util.function.LongFunction<LedgerEntry> entryById) {
-			this.entryById = entryById;
-		}
-
-		private long checked;
-
-		private LedgerEntry firstBroken;
-
-		private String problem;
-
-		void accept(List<LedgerEntry> entries) {
-			boolean[] intact = new boolean[entries.size()];
-			IntStream.range(0, entries.size())
-				.parallel()
-				.forEach(i -> intact[i] = LedgerHash.of(entries.get(i)).equals(entries.get(i).hash()));
-			for (int i = 0; i < entries.size(); i++) {
-				LedgerEntry entry = entries.get(i);
-				this.checked++;
-				Link link = this.chains.get(entry.caseNo());
-				int lastSeq = link == null ? 0 : link.seq();
-				String lastHash = link == null ? null : link.hash();
-				if (entry.seq() != lastSeq + 1) {
-					broken(entry, "entry " + entry.seq() + " of case " + entry.caseNo() + " follows entry " + lastSeq
-							+ ": entries are missing");
-				}
-				else if (!Objects.equals(entry.previousHash(), lastHash)) {
-					broken(entry, "entry " + entry.seq() + " of case " + entry.caseNo()
-							+ " does not link to the hash of the entry before it");
-				}
-				else if (!intact[i]) {
-					broken(entry, "entry " + entry.seq() + " of case " + entry.caseNo()
-							+ " was altered: its content no longer matches its hash");
-				}
-				this.chains.put(entry.caseNo(), new Link(entry.id(), entry.seq(), entry.hash(), false));
-			}
-		}
-
-		void head(String caseNo, int headSeq, String headHash) {
-			Link link = this.chains.get(caseNo);
-			if (link == null) {
-				broken(null, "case " + caseNo + " should end at entry " + headSeq + " but its last entry is missing");
-				return;
-			}
-			this.chains.put(caseNo, new Link(link.id(), link.seq(), link.hash(), true));
-			if (link.seq() != headSeq) {
-				broken(this.entryById.apply(link.id()), "case " + caseNo + " should end at entry " + headSeq
-						+ " but its last entry is " + link.seq());
-			}
-			else if (!link.hash().equals(headHash)) {
-				broken(this.entryById.apply(link.id()),
-						"the last entry of case " + caseNo + " is not the one its chain head records");
-			}
-		}
-
-		/** Every chain has a head: a case whose head row is gone has lost its end marker. */
-		void unheaded() {
-			this.chains.forEach((caseNo, link) -> {
-				if (!link.headed()) {
-					broken(this.entryById.apply(link.id()),
-							"case " + caseNo + " has entries but no chain head recording its end");
-				}
-			});
-		}
-
-		void broken(LedgerEntry entry, String problem) {
-			if (this.firstBroken == null || (entry != null && entry.id() < this.firstBroken.id())) {
-				this.firstBroken = entry;
-				this.problem = problem;
-			}
-		}
-
-		LedgerVerification result() {
-			return this.problem == null ? new LedgerVerification(true, this.checked, null, null)
-					: new LedgerVerification(false, this.checked, this.firstBroken, this.problem);
-		}
-
-	}
 
 	/**
 	 * A search's conditions on {@code ledger_entry e}: the filters asked for (each starting with " AND")

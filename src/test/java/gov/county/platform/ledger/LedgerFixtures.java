@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A large, valid ledger written in bulk for benchmarks: whole cases of chained entries with the
- * platform's own hashing, inserted in JDBC batches instead of one transaction per entry.
+ * platform's own hashing, inserted in JDBC batches instead of one transaction per entry, then
+ * sealed as the platform seals an earlier release's entries.
  */
 public final class LedgerFixtures {
 
@@ -26,20 +27,21 @@ public final class LedgerFixtures {
 	 * Writes {@code entries} entries as cases of {@link #EVENTS} length, numbered {@code prefix-2020-NNNNNN},
 	 * spread over {@code units}, oldest in 2020. Returns the number of cases.
 	 */
-	public static int write(JdbcTemplate jdbc, String prefix, int entries, List<String> units) {
+	public static int write(JdbcTemplate jdbc, LedgerSeals seals, String prefix, int entries, List<String> units) {
 		Instant base = Instant.parse("2020-01-02T01:00:00Z");
-		return write(jdbc, prefix, entries, units, (c, e) -> base.plus((long) c * 37 + e, ChronoUnit.MINUTES));
+		return write(jdbc, seals, prefix, entries, units, (c, e) -> base.plus((long) c * 37 + e, ChronoUnit.MINUTES));
 	}
 
 	/**
 	 * Writes {@code entries} entries that name no unit, all at the instant {@code at}: a ledger whose
 	 * order by time is decided by the entries' ids alone. Returns the number of cases.
 	 */
-	public static int writeAtOneInstant(JdbcTemplate jdbc, String prefix, int entries, Instant at) {
-		return write(jdbc, prefix, entries, Collections.singletonList(null), (c, e) -> at);
+	public static int writeAtOneInstant(JdbcTemplate jdbc, LedgerSeals seals, String prefix, int entries, Instant at) {
+		return write(jdbc, seals, prefix, entries, Collections.singletonList(null), (c, e) -> at);
 	}
 
-	private static int write(JdbcTemplate jdbc, String prefix, int entries, List<String> units,
+	/** Writes the entries, then seals them as the platform seals an earlier release's. */
+	private static int write(JdbcTemplate jdbc, LedgerSeals seals, String prefix, int entries, List<String> units,
 			BiFunction<Integer, Integer, Instant> time) {
 		int perCase = EVENTS.length;
 		int cases = (entries + perCase - 1) / perCase;
@@ -69,6 +71,7 @@ public final class LedgerFixtures {
 			}
 		}
 		flush(jdbc, rows, heads);
+		seals.sealUnsealed();
 		return cases;
 	}
 

@@ -41,6 +41,9 @@ class LedgerServiceTests {
 	@Autowired
 	TransactionTemplate transaction;
 
+	@Autowired
+	LedgerSeals seals;
+
 	@Test
 	void chainsEachCaseAndVerifies() {
 		String caseNo = this.caseNumbers.next("TL");
@@ -58,34 +61,11 @@ class LedgerServiceTests {
 	}
 
 	@Test
-	void verifyFindsASingleAlteredByteAndNamesTheEntry() {
-		String caseNo = this.caseNumbers.next("TL");
-		this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "FILED", "dept-housing", "system", null, "amount 100"));
-		LedgerEntry target = this.ledger.append(
-				new LedgerEvent(caseNo, "TestProcess", "HANDLED", "dept-housing", "dept-housing-clerk", null, "amount 100"));
-		this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "CLOSED", "dept-housing", "system", null, null));
-		assertThat(this.ledger.verify().ok()).isTrue();
-
-		this.jdbc.update("UPDATE ledger_entry SET detail = 'amount 900' WHERE id = ?", target.id());
-		try {
-			LedgerVerification broken = this.ledger.verify();
-			assertThat(broken.ok()).isFalse();
-			assertThat(broken.firstBroken().id()).isEqualTo(target.id());
-			assertThat(broken.firstBroken().caseNo()).isEqualTo(caseNo);
-			assertThat(broken.problem()).contains("altered");
-		}
-		finally {
-			this.jdbc.update("UPDATE ledger_entry SET detail = 'amount 100' WHERE id = ?", target.id());
-		}
-		assertThat(this.ledger.verify().ok()).isTrue();
-	}
-
-	@Test
 	void exportAndVerifyReadTheWholeLedgerPastTheirReadingBlocks() {
 		// more entries than two of the blocks verify and export read at a time, all at one instant:
 		// the next block must start after the last entry of the one before, ties on the time included
 		Instant at = Instant.parse("2019-03-04T05:06:07Z");
-		LedgerFixtures.writeAtOneInstant(this.jdbc, "TB", 10_000, at);
+		LedgerFixtures.writeAtOneInstant(this.jdbc, this.seals, "TB", 10_000, at);
 
 		List<LedgerEntry> exported = new ArrayList<>();
 		this.ledger.export(new LedgerQuery(null, null, null, at, at.plusMillis(1), null), exported::add);
@@ -101,29 +81,6 @@ class LedgerServiceTests {
 		assertThat(verification.ok()).as(verification.problem()).isTrue();
 		assertThat(verification.entriesChecked())
 			.isEqualTo(this.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry", Long.class));
-	}
-
-	@Test
-	void verifyFindsADeletedEntry() {
-		String caseNo = this.caseNumbers.next("TL");
-		this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "FILED", null, "system", null, null));
-		LedgerEntry middle = this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "ACCEPTED", null, "system", null, null));
-		LedgerEntry last = this.ledger.append(new LedgerEvent(caseNo, "TestProcess", "CLOSED", null, "system", null, null));
-
-		this.jdbc.update("DELETE FROM ledger_entry WHERE id = ?", middle.id());
-		try {
-			LedgerVerification broken = this.ledger.verify();
-			assertThat(broken.ok()).isFalse();
-			assertThat(broken.firstBroken().id()).isEqualTo(last.id());
-			assertThat(broken.problem()).contains("missing");
-		}
-		finally {
-			this.jdbc.update("INSERT INTO ledger_entry (id, case_no, seq, process_key, event, unit, actor, occurred_at, "
-					+ "due_at, detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", middle.id(),
-					middle.caseNo(), middle.seq(), middle.process(), middle.event(), middle.unit(), middle.actor(),
-					middle.at().atOffset(java.time.ZoneOffset.UTC), null, null, middle.previousHash(), middle.hash());
-		}
-		assertThat(this.ledger.verify().ok()).isTrue();
 	}
 
 	@Test
@@ -287,7 +244,7 @@ class LedgerServiceTests {
 		String unit = units.get(0);
 		this.transaction.executeWithoutResult(status -> {
 			status.setRollbackOnly();
-			LedgerFixtures.write(this.jdbc, "TP", 15_000, units);
+			LedgerFixtures.write(this.jdbc, this.seals, "TP", 15_000, units);
 			boolean h2 = !QueryPlans.onPostgres(this.jdbc);
 			Map<LedgerQuery, List<Long>> oldestFirst = new LinkedHashMap<>();
 			oldestFirst.put(new LedgerQuery(null, unit, "URGED", null, null, null), ids("unit = ? AND event = ?", unit,
@@ -325,7 +282,7 @@ class LedgerServiceTests {
 	void aUnitsExportReadsAllItsCasesEntriesPastTheReadingBlocks() {
 		String nonce = Long.toString(System.nanoTime(), 36);
 		List<String> units = List.of("test-x-" + nonce, "test-y-" + nonce, "test-z-" + nonce);
-		LedgerFixtures.write(this.jdbc, "TE", 15_000, units);
+		LedgerFixtures.write(this.jdbc, this.seals, "TE", 15_000, units);
 		record Row(long id, String unit, String event, Instant at) {
 		}
 		List<Row> rows = this.jdbc.query("SELECT id, unit, event, occurred_at FROM ledger_entry WHERE case_no LIKE 'TE-%'",

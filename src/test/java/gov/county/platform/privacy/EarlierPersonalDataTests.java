@@ -18,6 +18,7 @@ import gov.county.platform.TestProcesses;
 import gov.county.platform.card.CardIntake;
 import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerEvent;
+import gov.county.platform.ledger.LedgerSeals;
 import gov.county.platform.ledger.LedgerService;
 import gov.county.platform.security.AuditTrail;
 
@@ -51,6 +52,9 @@ class EarlierPersonalDataTests {
 	AuditTrail audit;
 
 	@Autowired
+	LedgerSeals seals;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Test
@@ -62,6 +66,7 @@ class EarlierPersonalDataTests {
 		asTheEarlierReleaseLeftIt(filed);
 
 		this.migration.bringEarlierCasesUpToDate();
+		this.seals.sealUnsealed();
 
 		assertThat(this.personalData.view(filed.caseNo(), true).values())
 			.isEqualTo(Map.of("submitterName", "钱某", "submitterContact", ADDRESS));
@@ -97,8 +102,14 @@ class EarlierPersonalDataTests {
 				+ "VALUES (?, 'InteractionCardProcess', ?, ?, ?, ?, ?, 'string', ?, 0, ?, 'CREATED')",
 				UUID.randomUUID().toString(), instance.getProcessDefinitionId(), instance.getId(), instance.getId(),
 				instance.getId(), name, new Timestamp(System.currentTimeMillis()), value));
-		this.ledger.append(new LedgerEvent(filed.caseNo(), "InteractionCardProcess", "FEEDBACK_SENT", "township-labao",
-				"system", null, "e-mailed to " + ADDRESS + ": 已答复 Answered"));
+		LedgerEntry reply = this.ledger.append(new LedgerEvent(filed.caseNo(), "InteractionCardProcess", "FEEDBACK_SENT",
+				"township-labao", "system", null, "e-mailed to " + ADDRESS + ": 已答复 Answered"));
+		// the earlier release sealed nothing: the reply, the last entry of the ledger, loses its seal
+		long global = this.jdbc.queryForObject("SELECT global_seq FROM ledger_entry WHERE id = ?", Long.class, reply.id());
+		String before = this.jdbc.queryForObject("SELECT seal FROM ledger_entry WHERE global_seq = ?", String.class,
+				global - 1);
+		this.jdbc.update("UPDATE ledger_entry SET global_seq = NULL, seal = NULL, seal_key = NULL WHERE id = ?", reply.id());
+		this.jdbc.update("UPDATE ledger_global SET last_seq = ?, last_seal = ? WHERE id = 1", global - 1, before);
 		this.engine.getManagementService().deleteProperty(EarlierPersonalData.VERSION_PROPERTY);
 	}
 
