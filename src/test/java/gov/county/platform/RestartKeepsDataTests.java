@@ -88,6 +88,50 @@ class RestartKeepsDataTests {
 	}
 
 	/**
+	 * A ledger written by the release before the seals (its database as that release left it: no
+	 * global sequence, no seals, no V10 in Flyway's history) is sealed at the first start of this one,
+	 * oldest entry first, and verifies; a case's chain goes on from where it was.
+	 */
+	@Test
+	void aLedgerOfTheReleaseBeforeTheSealsIsSealedAtTheUpgradeAndVerifies(@TempDir Path dataDir) {
+		List<String> cases = new ArrayList<>();
+		try (ConfigurableApplicationContext earlier = start(dataDir)) {
+			LedgerService ledger = earlier.getBean(LedgerService.class);
+			for (int i = 0; i < 3; i++) {
+				String caseNo = earlier.getBean(CaseNumberService.class).next("UP");
+				cases.add(caseNo);
+				for (String event : List.of("FILED", "ACCEPTED")) {
+					ledger.append(new LedgerEvent(caseNo, "TestProcess", event, "township-labao", "system", null, event));
+				}
+			}
+			JdbcTemplate jdbc = earlier.getBean(JdbcTemplate.class);
+			jdbc.execute("DROP INDEX uq_ledger_global_seq");
+			jdbc.execute("ALTER TABLE ledger_entry DROP COLUMN global_seq");
+			jdbc.execute("ALTER TABLE ledger_entry DROP COLUMN seal");
+			jdbc.execute("ALTER TABLE ledger_entry DROP COLUMN seal_key");
+			jdbc.execute("DROP TABLE ledger_global");
+			jdbc.update("DELETE FROM \"platform_schema_history\" WHERE \"version\" = '10'");
+		}
+
+		try (ConfigurableApplicationContext upgraded = start(dataDir)) {
+			JdbcTemplate jdbc = upgraded.getBean(JdbcTemplate.class);
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE seal IS NULL", Integer.class))
+				.as("entries left unsealed")
+				.isZero();
+			assertThat(jdbc.queryForList("SELECT case_no FROM ledger_entry WHERE case_no LIKE 'UP-%' ORDER BY global_seq",
+					String.class))
+				.as("sealed in the order they were written")
+				.containsExactly(cases.get(0), cases.get(0), cases.get(1), cases.get(1), cases.get(2), cases.get(2));
+			LedgerService ledger = upgraded.getBean(LedgerService.class);
+			assertThat(ledger.verify().ok()).as(ledger.verify().problem()).isTrue();
+			ledger.append(new LedgerEvent(cases.get(0), "TestProcess", "HANDLED", "township-labao", "system", null,
+					"after the upgrade"));
+			assertThat(ledger.caseHistory(cases.get(0))).extracting(LedgerEntry::seq).containsExactly(1, 2, 3);
+			assertThat(ledger.verify().ok()).as(ledger.verify().problem()).isTrue();
+		}
+	}
+
+	/**
 	 * The job executor takes only jobs whose due date has come. A release before this one left
 	 * asynchronous steps' jobs without a due date; after the upgrade they still run.
 	 */

@@ -174,6 +174,33 @@ class LedgerTamperingTests {
 		}, null, Finding.CHECKPOINT, "checkpoint");
 	}
 
+	/**
+	 * While entries of an earlier release wait for their seals, the cases' heads run ahead of the
+	 * sealed sequence: a checkpoint then would record cases the sequence does not yet hold, and
+	 * verify would find them missing for good. The checkpoint waits until they are sealed.
+	 */
+	@Test
+	void aCheckpointWaitsUntilEarlierEntriesAreSealed() {
+		String earlier = this.caseNumbers.next("TT");
+		String hash = LedgerHash.of(earlier, 1, "TestProcess", "FILED", null, "system",
+				java.time.Instant.parse("2025-06-01T02:00:00Z"), null, "earlier", null);
+		this.jdbc.update("INSERT INTO ledger_entry (case_no, seq, process_key, event, actor, occurred_at, detail, hash) "
+				+ "VALUES (?, 1, 'TestProcess', 'FILED', 'system', ?, 'earlier', ?)", earlier,
+				java.time.OffsetDateTime.parse("2025-06-01T02:00:00Z"), hash);
+		this.jdbc.update("INSERT INTO ledger_case_head (case_no, last_seq, last_hash) VALUES (?, 1, ?)", earlier, hash);
+		try {
+			assertThat(this.checkpoints.write()).as("a checkpoint while an entry waits for its seal").isNull();
+		}
+		finally {
+			assertThat(this.seals.sealUnsealed()).isEqualTo(1);
+		}
+		LedgerCheckpoints.Checkpoint written = this.checkpoints.write();
+		assertThat(written).isNotNull();
+		assertThat(written.heads()).extracting(LedgerCheckpoints.Head::caseNo).contains(earlier);
+		LedgerVerification verification = this.ledger.verify();
+		assertThat(verification.ok()).as(verification.problem()).isTrue();
+	}
+
 	@Test
 	void aRewrittenCheckpointIsFound() throws IOException {
 		LedgerCheckpoints.Checkpoint written = this.checkpoints.write();
