@@ -116,7 +116,12 @@ public class LedgerKeys {
 
 	/** The key of this id, when the file holds it. */
 	public Optional<Key> find(String id) {
-		return this.keys.stream().filter(key -> key.id().equals(id)).findFirst();
+		for (Key key : this.keys) {
+			if (key.id().equals(id)) {
+				return Optional.of(key);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** Reads the key file again (after an operator put a new key first), writing one if there is none. */

@@ -109,14 +109,16 @@ public class LedgerVerifier {
 		LedgerCheckpoints.Read read = this.checkpoints.read(end.ledgerId());
 		Map<Long, List<LedgerCheckpoints.Checkpoint>> checkpointAt = new HashMap<>();
 		Map<String, String> checkpointHeads = new HashMap<>();
+		Map<String, java.util.Set<Integer>> checkpointSeqsByCase = new HashMap<>();
 		for (LedgerCheckpoints.Checkpoint checkpoint : read.checkpoints()) {
 			checkpointAt.computeIfAbsent(checkpoint.globalSeq(), seq -> new ArrayList<>()).add(checkpoint);
 			for (LedgerCheckpoints.Head head : checkpoint.heads()) {
 				checkpointHeads.put(head.caseNo() + "#" + head.seq(), head.hash());
+				checkpointSeqsByCase.computeIfAbsent(head.caseNo(), caseNo -> new java.util.HashSet<>()).add(head.seq());
 			}
 		}
 
-		List<Range> ranges = check(end.lastSeq(), checkpointAt.keySet(), checkpointHeads);
+		List<Range> ranges = check(end.lastSeq(), new Anchors(checkpointAt.keySet(), checkpointSeqsByCase));
 		List<Problem> problems = new ArrayList<>();
 		read.problems().forEach(text -> problems.add(new Problem(Long.MIN_VALUE, null, Finding.CHECKPOINT_ALTERED, text)));
 		long checked = 0;
@@ -149,7 +151,7 @@ public class LedgerVerifier {
 	 * Reads and checks the sealed sequence 1..{@code last}, in ranges side by side; in one range when
 	 * called inside a transaction, which then checks what that transaction sees.
 	 */
-	private List<Range> check(long last, java.util.Set<Long> checkpointSeqs, Map<String, String> checkpointHeads) {
+	private List<Range> check(long last, Anchors anchors) {
 		int parts = TransactionSynchronizationManager.isActualTransactionActive() ? 1
 				: (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), last / SMALLEST_RANGE));
 		List<Range> ranges = new ArrayList<>();
@@ -158,14 +160,14 @@ public class LedgerVerifier {
 			ranges.add(new Range(from, Math.min(last, from + size - 1)));
 		}
 		if (ranges.size() <= 1) {
-			ranges.forEach(range -> read(range, checkpointSeqs, checkpointHeads));
+			ranges.forEach(range -> read(range, anchors, true));
 			return ranges;
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(ranges.size());
 		try {
 			List<Future<?>> running = new ArrayList<>();
 			for (Range range : ranges) {
-				running.add(pool.submit(() -> read(range, checkpointSeqs, checkpointHeads)));
+				running.add(pool.submit(() -> read(range, anchors, false)));
 			}
 			for (Future<?> part : running) {
 				part.get();
@@ -185,8 +187,15 @@ public class LedgerVerifier {
 		return ranges;
 	}
 
-	/** Checks one range's entries, block by block, in one transaction of its own. */
-	private void read(Range range, java.util.Set<Long> checkpointSeqs, Map<String, String> checkpointHeads) {
+	/** Where the checkpoints anchor the ledger: the global entries they sealed, and the case entries they recorded as heads. */
+	record Anchors(java.util.Set<Long> globalSeqs, Map<String, java.util.Set<Integer>> headsByCase) {
+	}
+
+	/**
+	 * Checks one range's entries, block by block, in one transaction of its own; hashing each block on
+	 * all processors when the range is {@code alone} (otherwise the ranges already use them all).
+	 */
+	private void read(Range range, Anchors anchors, boolean alone) {
 		this.readOnly.executeWithoutResult(status -> {
 			long expected = range.from;
 			String previousSeal = range.from == 1 ? null : sealOf(range.from - 1);
@@ -199,13 +208,13 @@ public class LedgerVerifier {
 				String[] seals = new String[block.size()];
 				List<Stored> rows = block;
 				String firstPrevious = previousSeal;
-				java.util.stream.IntStream.range(0, rows.size()).parallel().forEach(i -> {
+				java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, rows.size());
+				(alone ? indexes.parallel() : indexes).forEach(i -> {
 					Stored row = rows.get(i);
 					whole[i] = LedgerHash.of(row.entry()).equals(row.entry().hash());
 					String before = i == 0 ? firstPrevious : rows.get(i - 1).seal();
-					seals[i] = this.keys.find(row.sealKey())
-						.map(key -> key.seal(row.globalSeq(), row.entry().hash(), before))
-						.orElse(null);
+					LedgerKeys.Key key = this.keys.find(row.sealKey()).orElse(null);
+					seals[i] = key == null ? null : key.seal(row.globalSeq(), row.entry().hash(), before);
 				});
 				for (int i = 0; i < rows.size(); i++) {
 					Stored row = rows.get(i);
@@ -232,12 +241,12 @@ public class LedgerVerifier {
 					}
 					expected = row.globalSeq() + 1;
 					link(range, row);
-					if (checkpointSeqs.contains(row.globalSeq())) {
+					if (anchors.globalSeqs().contains(row.globalSeq())) {
 						range.sealsAt.put(row.globalSeq(), row.seal());
 					}
-					String key = entry.caseNo() + "#" + entry.seq();
-					if (checkpointHeads.containsKey(key)) {
-						range.headsSeen.put(key, entry.hash());
+					java.util.Set<Integer> heads = anchors.headsByCase().get(entry.caseNo());
+					if (heads != null && heads.contains(entry.seq())) {
+						range.headsSeen.put(entry.caseNo() + "#" + entry.seq(), entry.hash());
 					}
 				}
 				if (!rows.isEmpty()) {
