@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import gov.county.platform.PlatformIntegrationTest;
+import gov.county.platform.TestCards;
 
 /**
  * Well over a thousand malformed or hostile requests against every platform API endpoint: none
@@ -191,17 +192,7 @@ class HostileInputTests {
 	}
 
 	private static Map<String, Object> validCard() {
-		Map<String, Object> card = new LinkedHashMap<>();
-		card.put("talk", "PUBLIC_SERVICE");
-		card.put("kind", "REQUEST");
-		card.put("subject", "s");
-		card.put("content", "c");
-		card.put("submitterName", "n");
-		card.put("submitterContact", "n@example.org");
-		card.put("receivingUnit", "township-labao");
-		card.put("channel", "API");
-		card.put("urgent", false);
-		return card;
+		return TestCards.card("township-labao");
 	}
 
 	private static Probe post(String body) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import gov.county.platform.DebianPostgres;
+import gov.county.platform.database.DsyncFilePath;
 
 /**
  * Where a benchmark keeps its data: a file-based H2 as the platform ships it, the embedded PostgreSQL 17
@@ -83,33 +85,53 @@ sealed interface Database {
 
 	static Database of(String name, Path folder) {
 		return switch (name) {
-			case "h2" -> new H2(folder.resolve("h2"));
+			case "h2" -> new H2(folder.resolve("h2"), true);
+			case "h2-delayed" -> new H2(folder.resolve("h2-delayed"), false);
 			case "postgres" -> new Postgres(folder.resolve("postgres-log"), false);
 			case "postgres-15" -> new Postgres(folder.resolve("postgres-15"), true);
 			default -> throw new IllegalArgumentException(
-					"unknown database '" + name + "': use h2, postgres or postgres-15");
+					"unknown database '" + name + "': use h2, h2-delayed, postgres or postgres-15");
 		};
 	}
 
-	record H2(Path folder) implements Database {
+	/**
+	 * A file-based H2: {@code durable} as the platform ships it (each commit on the disk before it
+	 * returns, application.yaml), or as it shipped before, when H2 wrote commits up to 500 ms later
+	 * and a killed process lost acknowledged cards: to measure what durability costs.
+	 */
+	record H2(Path folder, boolean durable) implements Database {
+
+		/** The settings of the platform's URL before it was made durable. */
+		private static final String DELAYED = ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=1024";
+
+		public H2 {
+			DsyncFilePath.register();
+		}
 
 		@Override
 		public String label() {
-			return "H2 (file)";
+			return this.durable ? "H2 (file)" : "H2 (file, writes delayed)";
 		}
 
 		@Override
 		public String fresh(String name) {
 			Path dir = this.folder.resolve(name);
 			deleteTree(dir);
-			return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE";
+			String file = dir.toAbsolutePath().resolve("db").toString();
+			return this.durable ? "jdbc:h2:dsync:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
+					: "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
 		}
 
 		@Override
 		public List<String> platformArguments() {
 			Path dir = this.folder.resolve("platform");
 			deleteTree(dir);
-			return List.of("--spring.profiles.active=demo", "--platform.data-dir=" + dir.toAbsolutePath());
+			List<String> arguments = new ArrayList<>(
+					List.of("--spring.profiles.active=demo", "--platform.data-dir=" + dir.toAbsolutePath()));
+			if (!this.durable) {
+				arguments.add("--spring.datasource.url=jdbc:h2:file:" + dir.toAbsolutePath().resolve("platform") + DELAYED);
+			}
+			return arguments;
 		}
 
 		@Override
