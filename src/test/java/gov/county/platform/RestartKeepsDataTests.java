@@ -30,7 +30,8 @@ class RestartKeepsDataTests {
 	@Test
 	void aRestartKeepsLedgerCaseNumbersAndUsers(@TempDir Path dataDir) {
 		String caseNo;
-		try (ConfigurableApplicationContext first = start(dataDir)) {
+		String checkpoints = "--platform.ledger.checkpoint-dir=" + dataDir.resolve("checkpoints");
+		try (ConfigurableApplicationContext first = start(dataDir, checkpoints)) {
 			caseNo = first.getBean(CaseNumberService.class).next("RS");
 			first.getBean(LedgerService.class)
 				.append(new LedgerEvent(caseNo, "TestProcess", "FILED", "township-labao", "system", null, "kept"));
@@ -39,9 +40,12 @@ class RestartKeepsDataTests {
 		}
 		assertThat(Files.exists(dataDir.resolve("platform.mv.db"))).isTrue();
 
-		try (ConfigurableApplicationContext second = start(dataDir)) {
+		try (ConfigurableApplicationContext second = start(dataDir, checkpoints)) {
 			assertThat(second.getBean(LedgerService.class).caseHistory(caseNo)).extracting(LedgerEntry::detail)
 				.containsExactly("kept");
+			assertThat(second.getBean(LedgerService.class).verify().checkpointsChecked())
+				.as("the stopping node wrote a checkpoint of what it sealed")
+				.isEqualTo(1);
 			assertThat(second.getBean(CaseNumberService.class).next("RS")).as("numbers go on, never reused")
 				.isEqualTo(caseNo.substring(0, 8) + String.format("%06d", Integer.parseInt(caseNo.substring(8)) + 1));
 			assertThat(second.getBean(IdentityService.class).createUserQuery().userId("township-labao-newcomer").count())

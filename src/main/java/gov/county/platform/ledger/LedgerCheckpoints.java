@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -97,6 +99,12 @@ public class LedgerCheckpoints {
 		catch (RuntimeException ex) {
 			log.error("Could not write a ledger checkpoint to {}: {}", this.folder, ex.getMessage(), ex);
 		}
+	}
+
+	/** And as the node stops: what it sealed since its last checkpoint is anchored before it goes. */
+	@EventListener(ContextClosedEvent.class)
+	void atShutdown() {
+		scheduled();
 	}
 
 	/** Writes a checkpoint when the ledger grew since this node's last one; the one written, or null. */
