@@ -19,13 +19,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import gov.county.platform.card.CardProcess;
@@ -133,10 +138,57 @@ class ClusterFirstStartIT {
 		return EmbeddedPostgres.server().getJdbcUrl("postgres", name);
 	}
 
+	/**
+	 * Real nodes are separate JVMs; these two share one, and Spring Boot sets up logging JVM-wide
+	 * (logback's one context), which two threads must not do at once (a
+	 * ConcurrentModificationException in LoggingApplicationListener). Only that step is taken in
+	 * turn; everything after it, the database's first-start work included, runs together.
+	 */
+	private static final ReentrantLock LOGGING_SETUP = new ReentrantLock();
+
 	private static ConfigurableApplicationContext start(String url) {
-		return new SpringApplicationBuilder(PlatformApplication.class).run("--server.port=0",
+		ApplicationListener<ApplicationEnvironmentPreparedEvent> before = new BeforeLoggingSetup();
+		ApplicationListener<ApplicationEnvironmentPreparedEvent> after = new AfterLoggingSetup();
+		try {
+			return new SpringApplicationBuilder(PlatformApplication.class).listeners(before, after).run("--server.port=0",
 				"--spring.profiles.active=postgres,demo", "--DB_URL=" + url, "--DB_USER=postgres", "--DB_PASSWORD=",
-				"--camunda.bpm.job-execution.enabled=false", "--spring.mail.host=");
+					"--camunda.bpm.job-execution.enabled=false", "--spring.mail.host=");
+		}
+		finally {
+			if (LOGGING_SETUP.isHeldByCurrentThread()) {
+				LOGGING_SETUP.unlock();
+			}
+		}
+	}
+
+	private static final class BeforeLoggingSetup
+			implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+		@Override
+		public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+			LOGGING_SETUP.lock();
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
+	}
+
+	private static final class AfterLoggingSetup
+			implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+		@Override
+		public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+			LOGGING_SETUP.unlock();
+		}
+
+		@Override
+		public int getOrder() {
+			return LoggingApplicationListener.DEFAULT_ORDER + 1;
+		}
+
 	}
 
 	private static String status(ConfigurableApplicationContext node) throws Exception {
