@@ -25,7 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import gov.county.platform.calendar.WorkingDayCalendar;
-import gov.county.platform.card.CardDeadlines;
+import gov.county.platform.cases.Deadlines;
+import gov.county.platform.cases.TimeLimits;
 import gov.county.platform.card.CardIntake;
 import gov.county.platform.card.CardProcess;
 import gov.county.platform.ledger.LedgerService;
@@ -110,18 +111,19 @@ class ClusterTests {
 	@Test
 	void escalationStormIsRecordedExactlyOnceAcrossNodes() throws Exception {
 		WorkingDayCalendar calendar = nodeA.getBean(WorkingDayCalendar.class);
-		CardDeadlines deadlines = CardDeadlines.start(calendar, Instant.now(), 5);
+		Deadlines deadlines = Deadlines.start(calendar, TimeLimits.defaults(), Instant.now(), 5);
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		List<Callable<String>> work = new ArrayList<>();
 		for (int i = 0; i < STORM; i++) {
 			String caseNo = String.format("ST-2026-%06d", i + 1);
 			RuntimeService runtime = (i % 2 == 0 ? nodeA : nodeB).getBean(RuntimeService.class);
+			TestCards.clocked(nodeA, caseNo, "township-labao", deadlines);
 			work.add(() -> runtime.createProcessInstanceByKey(CardProcess.KEY)
 				.businessKey(caseNo)
 				.startBeforeActivity(CardProcess.TASK_HANDLE)
 				.setVariables(Map.of("leadUnit", "dept-housing", "receivingUnit", "township-labao", "subject",
-						"storm " + caseNo, "dueAt", CardDeadlines.iso(deadlines.dueAt()), "warnAt",
-						CardDeadlines.iso(deadlines.warnAt()), "reprimandAt", CardDeadlines.iso(deadlines.reprimandAt())))
+						"storm " + caseNo, "dueAt", Deadlines.iso(deadlines.dueAt()), "warnAt",
+						Deadlines.iso(deadlines.warnAt()), "reprimandAt", Deadlines.iso(deadlines.lateAt())))
 				.execute()
 				.getId());
 		}

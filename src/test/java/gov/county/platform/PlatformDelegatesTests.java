@@ -91,6 +91,29 @@ class PlatformDelegatesTests {
 		Assertions.assertThat(history.get(1).previousHash()).isEqualTo(filed.hash());
 	}
 
+	/** A diagram that writes an event no process declares (a typo in Modeler) is refused, naming it. */
+	@Test
+	void aLedgerTaskWithAnEventNoProcessDeclaresIsRefusedNamingIt() {
+		this.engine.getRepositoryService()
+			.createDeployment()
+			.addModelInstance("misspelt-ledger-event.bpmn", org.camunda.bpm.model.bpmn.Bpmn
+				.createExecutableProcess("MisspeltLedgerEventProcess")
+				.startEvent()
+				.serviceTask("Task_Ledger")
+				.camundaDelegateExpression("${ledgerDelegate}")
+				.camundaInputParameter("event", "FILLED")
+				.endEvent()
+				.done())
+			.deploy();
+		String caseNo = this.caseNumbers.next("TD");
+
+		Assertions.assertThatThrownBy(() -> TestProcesses.as(this.identity, "admin",
+				() -> this.runtime.startProcessInstanceByKey("MisspeltLedgerEventProcess", caseNo)))
+			.hasMessageContaining("'Task_Ledger' writes the ledger event 'FILLED', which MisspeltLedgerEventProcess")
+			.hasMessageContaining("FILED");
+		Assertions.assertThat(this.ledger.caseHistory(caseNo)).isEmpty();
+	}
+
 	@Test
 	void engineRollbackTakesTheLedgerEntryWithIt() {
 		ProcessInstance pi = start(true);

@@ -114,7 +114,9 @@ class RestartKeepsDataTests {
 			jdbc.execute("ALTER TABLE ledger_entry DROP COLUMN seal");
 			jdbc.execute("ALTER TABLE ledger_entry DROP COLUMN seal_key");
 			jdbc.execute("DROP TABLE ledger_global");
-			jdbc.update("DELETE FROM \"platform_schema_history\" WHERE \"version\" = '10'");
+			jdbc.execute("DROP TABLE case_state");
+			jdbc.execute("DROP TABLE case_escalation");
+			jdbc.update("DELETE FROM \"platform_schema_history\" WHERE \"version\" IN ('10', '11', '12')");
 		}
 
 		try (ConfigurableApplicationContext upgraded = start(dataDir)) {

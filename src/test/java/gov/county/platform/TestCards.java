@@ -1,7 +1,16 @@
 package gov.county.platform;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import gov.county.platform.card.CardProcess;
+import gov.county.platform.cases.CaseStates;
+import gov.county.platform.cases.Deadlines;
 
 /** A card's start variables as callers send them, for tests outside the card package. */
 public final class TestCards {
@@ -22,6 +31,18 @@ public final class TestCards {
 		card.put("channel", "HOTLINE");
 		card.put("urgent", false);
 		return card;
+	}
+
+	/**
+	 * The case state of a card that a test starts mid-way (at its handling task, under a number of
+	 * its own): filed for {@code unit}, with a clock due as {@code deadlines} says.
+	 */
+	public static void clocked(ApplicationContext context, String caseNo, String unit, Deadlines deadlines) {
+		new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(tx -> {
+			CaseStates states = context.getBean(CaseStates.class);
+			states.open(caseNo, CardProcess.KEY, unit);
+			states.startClock(caseNo, deadlines.dueAt().toInstant(), Instant.now());
+		});
 	}
 
 	/** Variables as the engine REST API takes them: each with its value and type. */

@@ -1,6 +1,5 @@
 package gov.county.platform.card;
 
-import java.net.URI;
 import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
@@ -22,9 +21,7 @@ class CardController {
 
 	@PostMapping(path = "/api/cards", consumes = "application/json")
 	ResponseEntity<Map<String, String>> file(PlatformUser user, @RequestBody Map<String, Object> card) {
-		CardIntake.Filed filed = this.intake.file(card);
-		return ResponseEntity.created(URI.create("/api/cases/" + filed.caseNo()))
-			.body(Map.of("caseNo", filed.caseNo(), "processInstanceId", filed.processInstanceId()));
+		return this.intake.file(card).created();
 	}
 
 }

@@ -1,13 +1,14 @@
 package gov.county.platform.card;
 
+import static gov.county.platform.cases.DelegateInputs.input;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import gov.county.platform.engine.Actor;
 import gov.county.platform.engine.StartContract;
+import gov.county.platform.ledger.EventTypes;
 
 /**
  * The card's service tasks, each a few lines over {@link CardService}: map the variables in, call
@@ -17,6 +18,12 @@ import gov.county.platform.engine.StartContract;
 class CardDelegates {
 
 	/** The variables a caller may start it with (the start guard's list). */
+	/** The ledger events it writes, for the ledger task's check. */
+	@Bean
+	EventTypes cardEvents() {
+		return CardProcess.EVENTS;
+	}
+
 	@Bean
 	StartContract cardProcessStart() {
 		return CardProcess.START;
@@ -69,15 +76,6 @@ class CardDelegates {
 	JavaDelegate collateCardDelegate(CardService cards) {
 		return execution -> execution
 			.setVariables(cards.collate(execution.getProcessBusinessKey(), execution.getVariables()).variables());
-	}
-
-	private static String input(DelegateExecution execution, String name) {
-		Object value = execution.getVariableLocal(name);
-		if (value == null || value.toString().isBlank()) {
-			throw new IllegalArgumentException("'" + execution.getCurrentActivityId() + "' needs the input parameter '"
-					+ name + "'");
-		}
-		return value.toString();
 	}
 
 }

@@ -1,10 +1,10 @@
 package gov.county.platform.card;
 
 import static gov.county.platform.card.CardProcess.*;
+import static gov.county.platform.cases.Fields.oneOf;
+import static gov.county.platform.cases.Fields.required;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +19,15 @@ import org.springframework.stereotype.Service;
 
 import gov.county.platform.api.InvalidInput;
 import gov.county.platform.calendar.WorkingDayCalendar;
+import gov.county.platform.cases.CaseClock;
+import gov.county.platform.cases.CaseNotices;
+import gov.county.platform.cases.CaseState;
+import gov.county.platform.cases.CaseStates;
+import gov.county.platform.cases.Deadlines;
+import gov.county.platform.cases.Escalations;
+import gov.county.platform.cases.Ladder;
+import gov.county.platform.cases.Outcome;
+import gov.county.platform.cases.TimeLimits;
 import gov.county.platform.engine.EngineClock;
 import gov.county.platform.ledger.CaseNumberService;
 import gov.county.platform.ledger.LedgerEntry;
@@ -39,28 +48,19 @@ import gov.county.platform.privacy.PersonalData;
 @Service
 public class CardService {
 
-	/** Co-units give their opinion within this many working days of dispatch. */
-	static final int CO_HANDLING_DAYS = 3;
-
-	/** A return later than this many working days after dispatch is recorded as late. */
-	static final int RETURN_DAYS = 2;
-
-	/** All extensions of one card together. */
-	static final int MAX_EXTENSION_DAYS = 10;
-
-	/** The evaluation call-back window after the case is collated. */
-	static final int EVALUATION_DAYS = 5;
-
-	/** Acceptance reminder after this many working days. */
-	static final int ACCEPTANCE_DAYS = 1;
-
 	private final CaseNumberService caseNumbers;
 
 	private final LedgerService ledger;
 
 	private final NotificationService notifications;
 
-	private final NotificationTemplates templates;
+	private final CaseNotices notices;
+
+	private final CaseStates states;
+
+	private final Escalations escalations;
+
+	private final TimeLimits limits;
 
 	private final WorkingDayCalendar calendar;
 
@@ -71,25 +71,19 @@ public class CardService {
 	private final PersonalData personalData;
 
 	public CardService(CaseNumberService caseNumbers, LedgerService ledger, NotificationService notifications,
-			NotificationTemplates templates, WorkingDayCalendar calendar, Directory directory, TaskService tasks,
-			PersonalData personalData) {
+			CaseNotices notices, CaseStates states, Escalations escalations, TimeLimits limits,
+			WorkingDayCalendar calendar, Directory directory, TaskService tasks, PersonalData personalData) {
 		this.caseNumbers = caseNumbers;
 		this.ledger = ledger;
 		this.notifications = notifications;
-		this.templates = templates;
+		this.notices = notices;
+		this.states = states;
+		this.escalations = escalations;
+		this.limits = limits;
 		this.calendar = calendar;
 		this.directory = directory;
 		this.tasks = tasks;
 		this.personalData = personalData;
-	}
-
-	/** What a step decided: variables to set on the process. */
-	public record Outcome(Map<String, Object> variables) {
-
-		static Outcome none() {
-			return new Outcome(Map.of());
-		}
-
 	}
 
 	/** A new card number, taken in the caller's (the intake's) transaction. */
@@ -107,7 +101,8 @@ public class CardService {
 		Instant now = EngineClock.now();
 		Map<String, Object> out = new HashMap<>(card);
 		out.put(CASE_NO.name(), caseNo);
-		out.put(ACCEPT_REMIND_AT.name(), CardDeadlines.iso(this.calendar.deadline(now, ACCEPTANCE_DAYS)));
+		out.put(ACCEPT_REMIND_AT.name(),
+				Deadlines.iso(this.calendar.deadline(now, this.limits.acceptanceReminderDays())));
 		out.put(EXTENDED_DAYS.name(), 0);
 		out.put(DISSATISFIED_COUNT.name(), 0);
 		// the submitter's name and contact are kept by the platform; the process, its history and
@@ -120,7 +115,8 @@ public class CardService {
 		this.personalData.keep(caseNo, personal);
 		out.put(SUBMITTER_NAME.name(), Masks.of(name));
 		out.put(SUBMITTER_CONTACT.name(), Masks.of(contact));
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "FILED", (String) card.get(RECEIVING_UNIT.name()), actor, null,
+		this.states.open(caseNo, KEY, (String) card.get(RECEIVING_UNIT.name()));
+		this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.FILED, (String) card.get(RECEIVING_UNIT.name()), actor, null,
 				card.get(KIND.name()) + " via " + card.get(CHANNEL.name()) + ": " + card.get(SUBJECT.name())));
 		return new Outcome(out);
 	}
@@ -132,18 +128,21 @@ public class CardService {
 			throw new IllegalStateException("the decision " + DECISION_TIME_LIMIT + " gave no time limit for kind "
 					+ KIND.from(variables) + ", urgent " + URGENT.from(variables));
 		}
-		CardDeadlines deadlines = CardDeadlines.start(this.calendar, EngineClock.now(), days);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "CLASSIFIED", RECEIVING_UNIT.from(variables), actor,
+		Instant now = EngineClock.now();
+		Deadlines deadlines = Deadlines.start(this.calendar, this.limits, now, days);
+		this.states.setTimeLimit(caseNo, days);
+		this.states.startClock(caseNo, deadlines.dueAt().toInstant(), now);
+		this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.CLASSIFIED, RECEIVING_UNIT.from(variables), actor,
 				deadlines.dueAt().toInstant(), "time limit " + days + " working days (" + KIND.from(variables)
 						+ (Boolean.TRUE.equals(URGENT.from(variables)) ? ", urgent" : "") + "); link "
 						+ LINK.from(variables)));
-		return new Outcome(deadlineVariables(deadlines));
+		return new Outcome(deadlines.asVariables());
 	}
 
 	/**
 	 * Checks and records the completion of a user task; throws naming the field when it is not
-	 * complete. The deadlines, the time limit and the extension days used are taken from the ledger,
-	 * not from the submitted variables: a completion cannot move its own deadline.
+	 * complete. The deadlines, the time limit and the extension days used are taken from the case's
+	 * state, not from the submitted variables: a completion cannot move its own deadline.
 	 */
 	public Outcome completeTask(String taskKey, String caseNo, Map<String, Object> submitted, String actor) {
 		Map<String, Object> variables = new HashMap<>(submitted);
@@ -162,34 +161,31 @@ public class CardService {
 	}
 
 	private Outcome accept(String caseNo, Map<String, Object> v, String actor) {
-		String acceptance = required(v, ACCEPTANCE.name(), ACCEPTANCE.from(v));
+		String acceptance = required(ACCEPTANCE.name(), ACCEPTANCE.from(v));
 		String unit = RECEIVING_UNIT.from(v);
 		switch (oneOf(ACCEPTANCE.name(), acceptance, CardValues.Acceptance.class)) {
 			case ACCEPT -> {
-				String link = required(v, LINK.name(), LINK.from(v));
-				if (!CardValues.isOneOf(CardValues.Link.class, link)) {
-					throw new InvalidInput(LINK.name(), "must be one of " + CardValues.names(CardValues.Link.class));
-				}
-				this.ledger.append(new LedgerEvent(caseNo, KEY, "ACCEPTED", unit, actor, null, "link " + link));
+				String link = oneOf(LINK.name(), required(LINK.name(), LINK.from(v)), CardValues.Link.class).name();
+				this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.ACCEPTED, unit, actor, null, "link " + link));
 			}
 			case REJECT -> {
-				String reason = required(v, REJECT_REASON.name(), REJECT_REASON.from(v));
-				this.ledger.append(new LedgerEvent(caseNo, KEY, "REJECTED", unit, actor, null, reason));
+				String reason = required(REJECT_REASON.name(), REJECT_REASON.from(v));
+				this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.REJECTED, unit, actor, null, reason));
 			}
 			case DUPLICATE -> {
-				String original = required(v, DUPLICATE_OF.name(), DUPLICATE_OF.from(v));
+				String original = required(DUPLICATE_OF.name(), DUPLICATE_OF.from(v));
 				if (original.equals(caseNo)) {
 					throw new InvalidInput(DUPLICATE_OF.name(), "a card cannot be merged into itself");
 				}
 				LedgerEntry filed = this.ledger.caseHistory(original)
 					.stream()
-					.filter(e -> e.event().equals("FILED") && e.process().equals(KEY))
+					.filter(e -> e.is(CardEvent.FILED) && e.process().equals(KEY))
 					.findFirst()
 					.orElseThrow(() -> new InvalidInput(DUPLICATE_OF.name(),
 							"'" + original + "' is not a card of this platform"));
-				this.ledger.append(new LedgerEvent(caseNo, KEY, "MERGED", unit, actor, null, "merged into " + original));
+				this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.MERGED, unit, actor, null, "merged into " + original));
 				// the original's entry names the original's unit: a merge must not open its case to the merger
-				this.ledger.appendToRelatedCase(new LedgerEvent(original, KEY, "MERGED", filed.unit(), actor, null,
+				this.ledger.appendToRelatedCase(new LedgerEvent(original, KEY, CardEvent.MERGED, filed.unit(), actor, null,
 						"duplicate " + caseNo + " merged into this case"));
 			}
 		}
@@ -198,10 +194,10 @@ public class CardService {
 
 	private Outcome dispatch(String caseNo, Map<String, Object> v, String actor) {
 		boolean handUp = Boolean.TRUE.equals(HAND_UP.from(v));
-		List<String> coUnits = units(v, CO_UNITS.name(), CO_UNITS.from(v));
+		List<String> coUnits = units(CO_UNITS.name(), CO_UNITS.from(v));
 		String lead = LEAD_UNIT.from(v);
 		if (!handUp) {
-			requireUnit(LEAD_UNIT.name(), required(v, LEAD_UNIT.name(), lead));
+			requireUnit(LEAD_UNIT.name(), required(LEAD_UNIT.name(), lead));
 		}
 		else if (lead != null) {
 			requireUnit(LEAD_UNIT.name(), lead);
@@ -216,7 +212,7 @@ public class CardService {
 		out.put("needsCoordination", needsCoordination);
 		String unit = RECEIVING_UNIT.from(v);
 		if (needsCoordination) {
-			this.ledger.append(new LedgerEvent(caseNo, KEY, "HANDED_UP", unit, actor, null,
+			this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.HANDED_UP, unit, actor, null,
 					handUp ? "beyond the unit's authority" : "involves units " + coUnits));
 		}
 		else {
@@ -226,13 +222,13 @@ public class CardService {
 	}
 
 	private Outcome coordinate(String caseNo, Map<String, Object> v, String actor) {
-		String lead = required(v, LEAD_UNIT.name(), LEAD_UNIT.from(v));
+		String lead = required(LEAD_UNIT.name(), LEAD_UNIT.from(v));
 		requireUnit(LEAD_UNIT.name(), lead);
-		List<String> coUnits = units(v, CO_UNITS.name(), CO_UNITS.from(v));
+		List<String> coUnits = units(CO_UNITS.name(), CO_UNITS.from(v));
 		if (coUnits.contains(lead)) {
 			throw new InvalidInput(CO_UNITS.name(), "the lead unit cannot also be a co-handling unit");
 		}
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "COORDINATED", WellKnownGroups.COUNTY_PLATFORM, actor, null,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.COORDINATED, WellKnownGroups.COUNTY_PLATFORM, actor, null,
 				"lead " + lead + ", co-units " + coUnits
 						+ (COORDINATION_NOTE.from(v) == null ? "" : ": " + COORDINATION_NOTE.from(v))));
 		Map<String, Object> out = new HashMap<>(dispatched(caseNo, lead, coUnits, actor));
@@ -242,18 +238,18 @@ public class CardService {
 
 	private Map<String, Object> dispatched(String caseNo, String lead, List<String> coUnits, String actor) {
 		Instant now = EngineClock.now();
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "DISPATCHED", lead, actor, null,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.DISPATCHED, lead, actor, null,
 				coUnits.isEmpty() ? "lead " + lead : "lead " + lead + ", co-units " + coUnits));
 		Map<String, Object> out = new HashMap<>();
-		out.put(DISPATCHED_AT.name(), CardDeadlines.iso(now.atZone(this.calendar.zone())));
-		out.put(CO_DUE_AT.name(), CardDeadlines.iso(this.calendar.deadline(now, CO_HANDLING_DAYS)));
+		out.put(DISPATCHED_AT.name(), Deadlines.iso(now.atZone(this.calendar.zone())));
+		out.put(CO_DUE_AT.name(), Deadlines.iso(this.calendar.deadline(now, this.limits.coHandlingDays())));
 		out.put("hasCoUnits", !coUnits.isEmpty());
 		return out;
 	}
 
 	private Outcome coHandle(String caseNo, Map<String, Object> v, String actor) {
-		String opinion = required(v, OPINION.name(), OPINION.from(v));
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "CO_HANDLED", CO_UNIT.from(v), actor, null, opinion));
+		String opinion = required(OPINION.name(), OPINION.from(v));
+		this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.CO_HANDLED, CO_UNIT.from(v), actor, null, opinion));
 		return Outcome.none();
 	}
 
@@ -262,13 +258,13 @@ public class CardService {
 		List<LedgerEntry> history = this.ledger.caseHistory(caseNo);
 		int lastDispatch = 0;
 		for (int i = 0; i < history.size(); i++) {
-			if (history.get(i).event().equals("DISPATCHED")) {
+			if (history.get(i).is(CardEvent.DISPATCHED)) {
 				lastDispatch = i;
 			}
 		}
 		StringBuilder text = new StringBuilder();
 		for (LedgerEntry entry : history.subList(lastDispatch, history.size())) {
-			if (entry.event().equals("CO_HANDLED")) {
+			if (entry.is(CardEvent.CO_HANDLED)) {
 				String name = this.directory.unit(entry.unit()).map(u -> u.name()).orElse(entry.unit());
 				text.append(name).append("：").append(entry.detail()).append('\n');
 			}
@@ -277,22 +273,23 @@ public class CardService {
 	}
 
 	private Outcome handle(String caseNo, Map<String, Object> v, String actor) {
-		String handling = required(v, HANDLING.name(), HANDLING.from(v));
+		String handling = required(HANDLING.name(), HANDLING.from(v));
 		String lead = LEAD_UNIT.from(v);
 		Instant now = EngineClock.now();
-		Instant due = instant(DUE_AT.from(v));
+		Instant due = Deadlines.instant(DUE_AT.from(v));
 		switch (oneOf(HANDLING.name(), handling, CardValues.Handling.class)) {
 			case RESOLVED, EXPLAINED -> {
-				String reply = required(v, REPLY.name(), REPLY.from(v));
-				this.ledger.append(new LedgerEvent(caseNo, KEY, "HANDLED", lead, actor, due, handling + ": " + reply));
+				String reply = required(REPLY.name(), REPLY.from(v));
+				this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.HANDLED, lead, actor, due, handling + ": " + reply));
 			}
 			case RETURN -> {
-				String reason = required(v, RETURN_REASON.name(), RETURN_REASON.from(v));
-				Instant dispatched = instant(DISPATCHED_AT.from(v));
+				String reason = required(RETURN_REASON.name(), RETURN_REASON.from(v));
+				Instant dispatched = Deadlines.instant(DISPATCHED_AT.from(v));
+				int returnDays = this.limits.returnDays();
 				boolean late = dispatched != null
-						&& now.isAfter(this.calendar.deadline(dispatched, RETURN_DAYS).toInstant());
-				this.ledger.append(new LedgerEvent(caseNo, KEY, "RETURNED", lead, actor, due,
-						(late ? "late return (after " + RETURN_DAYS + " working days): " : "") + reason));
+						&& now.isAfter(this.calendar.deadline(dispatched, returnDays).toInstant());
+				this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.RETURNED, lead, actor, due,
+						(late ? "late return (after " + returnDays + " working days): " : "") + reason));
 			}
 			case EXTEND -> {
 				Integer days = EXTENSION_DAYS.from(v);
@@ -300,16 +297,16 @@ public class CardService {
 				if (days == null || days < 1) {
 					throw new InvalidInput(EXTENSION_DAYS.name(), "is required: 1 or more working days");
 				}
-				if (used + days > MAX_EXTENSION_DAYS) {
-					throw new InvalidInput(EXTENSION_DAYS.name(), "at most " + MAX_EXTENSION_DAYS
+				if (used + days > this.limits.maxExtensionDays()) {
+					throw new InvalidInput(EXTENSION_DAYS.name(), "at most " + this.limits.maxExtensionDays()
 							+ " working days in total per card; " + used + " already granted");
 				}
-				String reason = required(v, EXTENSION_REASON.name(), EXTENSION_REASON.from(v));
+				String reason = required(EXTENSION_REASON.name(), EXTENSION_REASON.from(v));
 				if (due != null && !now.isBefore(due)) {
 					throw new InvalidInput(HANDLING.name(),
 							"an extension must be asked before the deadline (" + DUE_AT.from(v) + ")");
 				}
-				this.ledger.append(new LedgerEvent(caseNo, KEY, "EXTENSION_REQUESTED", lead, actor, due,
+				this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.EXTENSION_REQUESTED, lead, actor, due,
 						days + " working days: " + reason));
 			}
 		}
@@ -322,53 +319,58 @@ public class CardService {
 			throw new InvalidInput(EXTENSION_APPROVED.name(), "is required: approve or refuse the extension");
 		}
 		if (!approved) {
-			this.ledger.append(new LedgerEvent(caseNo, KEY, "EXTENSION_DENIED", WellKnownGroups.COUNTY_PLATFORM, actor,
-					instant(DUE_AT.from(v)), "deadline stays " + DUE_AT.from(v)));
+			this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.EXTENSION_DENIED, WellKnownGroups.COUNTY_PLATFORM, actor,
+					Deadlines.instant(DUE_AT.from(v)), "deadline stays " + DUE_AT.from(v)));
 			return new Outcome(Map.of(EXTENSION_APPROVED.name(), false));
 		}
 		Integer days = EXTENSION_DAYS.from(v);
 		if (days == null) {
 			throw new IllegalStateException("the extension decision has no requested days ('extensionDays')");
 		}
-		int used = EXTENDED_DAYS.from(v) == null ? 0 : EXTENDED_DAYS.from(v);
-		CardDeadlines moved = CardDeadlines.parse(DUE_AT.from(v), WARN_AT.from(v), REPRIMAND_AT.from(v))
-			.extendedBy(this.calendar, days, EngineClock.now());
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "EXTENDED", WellKnownGroups.COUNTY_PLATFORM, actor,
+		CaseState state = this.states.get(caseNo);
+		Instant now = EngineClock.now();
+		Deadlines moved = deadlines(state).extendedBy(this.calendar, this.limits, days, now);
+		this.states.addExtension(caseNo, days);
+		this.states.startClock(caseNo, moved.dueAt().toInstant(), now);
+		this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.EXTENDED, WellKnownGroups.COUNTY_PLATFORM, actor,
 				moved.dueAt().toInstant(), days + " working days, from " + DUE_AT.from(v)));
-		Map<String, Object> out = deadlineVariables(moved);
-		out.put(EXTENDED_DAYS.name(), used + days);
+		Map<String, Object> out = moved.asVariables();
+		out.put(EXTENDED_DAYS.name(), state.extendedDays() + days);
 		out.put(EXTENSION_APPROVED.name(), true);
 		return new Outcome(out);
 	}
 
 	private Outcome review(String caseNo, Map<String, Object> v, String actor) {
-		String review = required(v, REVIEW.name(), REVIEW.from(v));
+		String review = required(REVIEW.name(), REVIEW.from(v));
 		String comment = REVIEW_COMMENT.from(v);
 		switch (oneOf(REVIEW.name(), review, CardValues.Review.class)) {
-			case PASS -> this.ledger.append(new LedgerEvent(caseNo, KEY, "REVIEWED",
+			case PASS -> this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.REVIEWED,
 					WellKnownGroups.SUPERVISION_OFFICE, actor, null, comment == null ? "passed" : "passed: " + comment));
 			case REWORK -> {
-				required(v, REVIEW_COMMENT.name(), comment);
-				this.ledger.append(new LedgerEvent(caseNo, KEY, "REWORK", LEAD_UNIT.from(v), actor,
-						instant(DUE_AT.from(v)), comment));
+				required(REVIEW_COMMENT.name(), comment);
+				this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.REWORK, LEAD_UNIT.from(v), actor,
+						Deadlines.instant(DUE_AT.from(v)), comment));
 			}
 		}
 		return Outcome.none();
 	}
 
 	private Outcome evaluate(String caseNo, Map<String, Object> v, String actor) {
-		String satisfaction = required(v, SATISFACTION.name(), SATISFACTION.from(v));
+		String satisfaction = required(SATISFACTION.name(), SATISFACTION.from(v));
 		CardValues.Satisfaction rating = oneOf(SATISFACTION.name(), satisfaction, CardValues.Satisfaction.class);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "EVALUATED", WellKnownGroups.COUNTY_PLATFORM, actor, null,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.EVALUATED, WellKnownGroups.COUNTY_PLATFORM, actor, null,
 				satisfaction));
 		if (rating != CardValues.Satisfaction.DISSATISFIED) {
 			return Outcome.none();
 		}
 		int count = (DISSATISFIED_COUNT.from(v) == null ? 0 : DISSATISFIED_COUNT.from(v)) + 1;
-		int days = TIME_LIMIT_DAYS.from(v) == null ? 10 : TIME_LIMIT_DAYS.from(v);
-		CardDeadlines fresh = CardDeadlines.start(this.calendar, EngineClock.now(), days);
+		CaseState state = this.states.get(caseNo);
+		int days = state.timeLimitDays() == null ? 10 : state.timeLimitDays();
+		Instant now = EngineClock.now();
+		Deadlines fresh = Deadlines.start(this.calendar, this.limits, now, days);
+		this.states.startClock(caseNo, fresh.dueAt().toInstant(), now);
 		String lead = LEAD_UNIT.from(v);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "REOPENED", count == 1 ? lead : WellKnownGroups.COUNTY_PLATFORM,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.REOPENED, count == 1 ? lead : WellKnownGroups.COUNTY_PLATFORM,
 				actor, fresh.dueAt().toInstant(), count == 1 ? "dissatisfied: handled again by " + lead
 						: "dissatisfied a second time: back to the county platform; county leaders notified"));
 		if (count >= 2) {
@@ -379,60 +381,33 @@ public class CardService {
 							+ "coordinates it again.",
 					caseNo + "/dissatisfied/" + count));
 		}
-		Map<String, Object> out = deadlineVariables(fresh);
+		Map<String, Object> out = fresh.asVariables();
 		out.put(DISSATISFIED_COUNT.name(), count);
 		return new Outcome(out);
 	}
 
-	/** The escalation ladder, in the order its steps must appear in a case's ledger. */
-	static final List<String> LADDER = List.of("WARNED", "URGED", "REPRIMANDED");
-
 	/**
-	 * A step of the escalation ladder, recorded once per deadline: WARNED to the lead unit, URGED
-	 * also to its head and the supervision office, REPRIMANDED also to the county leaders. A step
-	 * whose lower steps are missing (timers of a long-overdue card fire together, in any order)
-	 * records those first, so the ledger always reads warning, urging, criticism.
+	 * A step of the escalation ladder ({@link Ladder#DEADLINE}), recorded once per deadline of the
+	 * card: WARNED to the lead unit, URGED also to its head and the supervision office, REPRIMANDED
+	 * also to the county leaders; missing lower steps first.
 	 */
 	public void escalate(String caseNo, String level, Map<String, Object> v) {
-		int top = LADDER.indexOf(level);
-		if (top < 0) {
-			throw new IllegalArgumentException("escalation level must be one of " + LADDER + ", was '" + level + "'");
-		}
-		Instant due = instant(DUE_AT.from(v));
-		this.ledger.lockCase(caseNo);
-		Set<String> recorded = this.ledger.eventsFor(caseNo, due);
-		for (String step : LADDER.subList(0, top + 1)) {
-			if (!recorded.contains(step)) {
-				recordEscalation(caseNo, step, due, v);
-			}
-		}
+		CaseClock clock = this.states.get(caseNo)
+			.currentClock()
+			.orElseThrow(() -> new IllegalStateException("card " + caseNo + " has no deadline to escalate"));
+		String lead = LEAD_UNIT.from(v);
+		String due = Deadlines.iso(deadlines(clock).dueAt());
+		this.escalations.climb(caseNo, "deadline-" + clock.no(), Ladder.DEADLINE, level, step -> {
+			this.ledger.append(new LedgerEvent(caseNo, KEY, EVENTS.require(step), lead, LedgerEvent.SYSTEM_ACTOR, clock.dueAt(),
+					"handling of " + lead + " due " + due));
+			this.notices.send(caseNo, TEMPLATES.get(step), v,
+					this.escalations.recipients(Ladder.DEADLINE, step, lead, null), caseNo + "/" + step + "/" + due);
+		});
 	}
 
-	private void recordEscalation(String caseNo, String level, Instant due, Map<String, Object> v) {
-		String lead = LEAD_UNIT.from(v);
-		List<String> recipients = new ArrayList<>(List.of("group:" + lead));
-		if (!level.equals("WARNED")) {
-			// a head the chart names but no admin has created yet cannot be told; the unit still is
-			this.directory.headOf(lead)
-				.filter(this.directory::userExists)
-				.ifPresent(head -> recipients.add("head:" + lead));
-			recipients.add("group:" + WellKnownGroups.SUPERVISION_OFFICE);
-		}
-		if (level.equals("REPRIMANDED")) {
-			recipients.add("group:" + WellKnownGroups.COUNTY_LEADERS);
-		}
-		String template = switch (level) {
-			case "WARNED" -> "case-warning";
-			case "URGED" -> "case-urging";
-			default -> "case-reprimand";
-		};
-		this.ledger.append(new LedgerEvent(caseNo, KEY, level, lead, LedgerEvent.SYSTEM_ACTOR, due,
-				"handling of " + lead + " due " + DUE_AT.from(v)));
-		NotificationTemplates.Rendered message = this.templates.render(template,
-				name -> name.equals("caseNo") ? caseNo : v.get(name));
-		this.notifications.notify(new Notice(caseNo, recipients, message.subject(), message.body(),
-				caseNo + "/" + level + "/" + DUE_AT.from(v)));
-	}
+	/** The notice template of each step of the card's ladder. */
+	private static final Map<String, String> TEMPLATES = Map.of(CardEvent.WARNED.name(), "case-warning",
+			CardEvent.URGED.name(), "case-urging", CardEvent.REPRIMANDED.name(), "case-reprimand");
 
 	/**
 	 * Tells the submitter by e-mail when their contact is an address; the ledger records it either
@@ -442,14 +417,13 @@ public class CardService {
 			Map<String, Object> v) {
 		String contact = this.personalData.value(caseNo, SUBMITTER_CONTACT.name()).orElse(null);
 		String email = Masks.isEmail(contact) ? contact.strip() : null;
-		NotificationTemplates.Rendered message = this.templates.render(template,
-				name -> name.equals("caseNo") ? caseNo : v.get(name));
+		NotificationTemplates.Rendered message = this.notices.render(caseNo, template, v);
 		if (email != null) {
 			this.notifications.notify(new Notice(caseNo, List.of("email:" + email), message.subject(), message.body(),
 					caseNo + "/" + template + "/" + occasion));
 		}
 		if (ledgerEvent != null) {
-			this.ledger.append(new LedgerEvent(caseNo, KEY, ledgerEvent, LEAD_UNIT.from(v), LedgerEvent.SYSTEM_ACTOR,
+			this.ledger.append(new LedgerEvent(caseNo, KEY, EVENTS.require(ledgerEvent), LEAD_UNIT.from(v), LedgerEvent.SYSTEM_ACTOR,
 					null, (email != null ? "已邮件答复提交人 e-mailed to the submitter"
 							: contact != null ? "无电子邮箱，请按提交人联系方式答复 no e-mail address: reply by the submitter's contact"
 									: "无联系方式，经受理渠道答复 no contact: reply through the channel of intake ("
@@ -485,82 +459,62 @@ public class CardService {
 	/** Collation (整理): the case summary, ORGANIZED, and the evaluation window. */
 	public Outcome collate(String caseNo, Map<String, Object> v) {
 		List<LedgerEntry> history = this.ledger.caseHistory(caseNo);
-		long rounds = history.stream().filter(e -> e.event().equals("HANDLED")).count();
-		long late = history.stream().filter(e -> e.event().equals("URGED")).count();
+		long rounds = history.stream().filter(e -> e.is(CardEvent.HANDLED)).count();
+		long late = history.stream().filter(e -> e.is(CardEvent.URGED)).count();
 		String summary = SUBJECT.from(v) + " | " + KIND.from(v) + " | link " + LINK.from(v) + " | lead "
 				+ LEAD_UNIT.from(v) + " | handled " + rounds + "x | " + (late > 0 ? "late" : "on time") + " | reply: "
 				+ REPLY.from(v);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "ORGANIZED", WellKnownGroups.COUNTY_PLATFORM,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.ORGANIZED, WellKnownGroups.COUNTY_PLATFORM,
 				LedgerEvent.SYSTEM_ACTOR, null, summary));
 		return new Outcome(Map.of(EVALUATE_DUE_AT.name(),
-				CardDeadlines.iso(this.calendar.deadline(EngineClock.now(), EVALUATION_DAYS))));
+				Deadlines.iso(this.calendar.deadline(EngineClock.now(), this.limits.evaluationDays()))));
 	}
 
 	/** The card ends: CLOSED, with how it ended. */
 	public Outcome close(String caseNo, Map<String, Object> v, String how) {
 		String outcome = how != null ? how : SATISFACTION.from(v) != null ? SATISFACTION.from(v) : CardValues.NO_RESPONSE;
 		if (CardValues.NO_RESPONSE.equals(how)) {
-			this.ledger.append(new LedgerEvent(caseNo, KEY, "EVALUATED", WellKnownGroups.COUNTY_PLATFORM,
+			this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.EVALUATED, WellKnownGroups.COUNTY_PLATFORM,
 					LedgerEvent.SYSTEM_ACTOR, null, CardValues.NO_RESPONSE));
 		}
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "CLOSED", RECEIVING_UNIT.from(v), LedgerEvent.SYSTEM_ACTOR,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, CardEvent.CLOSED, RECEIVING_UNIT.from(v), LedgerEvent.SYSTEM_ACTOR,
 				null, outcome));
 		return new Outcome(Map.of(OUTCOME.name(), outcome));
 	}
 
-	private static final java.util.regex.Pattern LEADING_DAYS = java.util.regex.Pattern.compile("^(\\d+) working days");
-
-	private static final java.util.regex.Pattern TIME_LIMIT = java.util.regex.Pattern.compile("^time limit (\\d+) working days");
-
 	/**
-	 * What the ledger says of a card's clock: the deadlines of the latest entry that set them
-	 * (CLASSIFIED, EXTENDED or REOPENED, counted from when it was written), the time limit, and the
-	 * working days of extension granted. Empty before the card is classified.
+	 * What the case's state says of a card's clock: the deadlines of the latest one set
+	 * (classified, extended or reopened), the time limit and the working days of extension granted.
+	 * Empty before the card is classified.
 	 */
 	public Map<String, Object> recorded(String caseNo) {
 		Map<String, Object> out = new HashMap<>();
-		LedgerEntry clock = null;
-		int extended = 0;
-		for (LedgerEntry entry : this.ledger.caseHistory(caseNo)) {
-			switch (entry.event()) {
-				case "CLASSIFIED" -> {
-					clock = entry;
-					var limit = TIME_LIMIT.matcher(entry.detail() == null ? "" : entry.detail());
-					if (limit.find()) {
-						out.put(TIME_LIMIT_DAYS.name(), Integer.parseInt(limit.group(1)));
-					}
-				}
-				case "REOPENED" -> clock = entry;
-				case "EXTENDED" -> {
-					clock = entry;
-					var days = LEADING_DAYS.matcher(entry.detail() == null ? "" : entry.detail());
-					if (days.find()) {
-						extended += Integer.parseInt(days.group(1));
-					}
-				}
-				default -> {
-				}
-			}
-		}
-		if (clock == null || clock.dueAt() == null) {
+		CaseState state = this.states.find(caseNo).orElse(null);
+		if (state == null) {
 			return out;
 		}
-		CardDeadlines deadlines = CardDeadlines.around(this.calendar,
-				clock.dueAt().atZone(this.calendar.zone()).toLocalDate(), clock.at());
-		out.putAll(deadlineVariables(deadlines));
-		out.put(EXTENDED_DAYS.name(), extended);
+		if (state.timeLimitDays() != null) {
+			out.put(TIME_LIMIT_DAYS.name(), state.timeLimitDays());
+		}
+		if (state.clock() == null) {
+			return out;
+		}
+		out.putAll(deadlines(state).asVariables());
+		out.put(EXTENDED_DAYS.name(), state.extendedDays());
 		return out;
 	}
 
-	private Map<String, Object> deadlineVariables(CardDeadlines deadlines) {
-		Map<String, Object> out = new HashMap<>();
-		out.put(DUE_AT.name(), CardDeadlines.iso(deadlines.dueAt()));
-		out.put(WARN_AT.name(), CardDeadlines.iso(deadlines.warnAt()));
-		out.put(REPRIMAND_AT.name(), CardDeadlines.iso(deadlines.reprimandAt()));
-		return out;
+	private Deadlines deadlines(CaseState state) {
+		return deadlines(state.currentClock()
+			.orElseThrow(() -> new IllegalStateException("card " + state.caseNo() + " has no deadline yet")));
 	}
 
-	private List<String> units(Map<String, Object> v, String field, List<String> ids) {
+	private Deadlines deadlines(CaseClock clock) {
+		return Deadlines.of(this.calendar, this.limits, clock);
+	}
+
+
+	private List<String> units(String field, List<String> ids) {
 		if (ids == null) {
 			return List.of();
 		}
@@ -577,24 +531,6 @@ public class CardService {
 		if (unit.isEmpty() || WellKnownGroups.OVERSIGHT.contains(id)) {
 			throw new InvalidInput(field, "'" + id + "' is not a township or department of the organisation chart");
 		}
-	}
-
-	private static String required(Map<String, Object> v, String field, String value) {
-		if (value == null) {
-			throw new InvalidInput(field, "is required");
-		}
-		return value;
-	}
-
-	private static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
-		if (!CardValues.isOneOf(type, value)) {
-			throw new InvalidInput(field, "must be one of " + CardValues.names(type) + ", was '" + value + "'");
-		}
-		return Enum.valueOf(type, value);
-	}
-
-	private static Instant instant(String iso) {
-		return iso == null ? null : ZonedDateTime.parse(iso).toInstant();
 	}
 
 	private static Map<String, Object> filter(Map<String, Object> variables, Set<String> names) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import gov.county.platform.api.InvalidInput;
+import gov.county.platform.cases.Fields;
 import gov.county.platform.engine.ProcessVariable;
 import gov.county.platform.organization.Directory;
 import gov.county.platform.organization.Unit;
@@ -118,16 +119,16 @@ public final class CardSubmission {
 			Class<E> type, List<InvalidInput.Problem> problems) {
 		Object raw = submitted.get(variable.name());
 		if (raw != null && !(raw instanceof String)) {
-			problems.add(new InvalidInput.Problem(variable.name(), "must be one of " + CardValues.names(type)));
+			problems.add(new InvalidInput.Problem(variable.name(), "must be one of " + Fields.names(type)));
 			return null;
 		}
 		String value = variable.from(submitted);
 		if (value == null) {
-			problems.add(new InvalidInput.Problem(variable.name(), "is required; one of " + CardValues.names(type)));
+			problems.add(new InvalidInput.Problem(variable.name(), "is required; one of " + Fields.names(type)));
 			return null;
 		}
-		if (!CardValues.isOneOf(type, value)) {
-			problems.add(new InvalidInput.Problem(variable.name(), "must be one of " + CardValues.names(type)));
+		if (!Fields.isOneOf(type, value)) {
+			problems.add(new InvalidInput.Problem(variable.name(), "must be one of " + Fields.names(type)));
 		}
 		return value;
 	}

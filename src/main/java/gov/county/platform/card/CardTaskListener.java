@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import gov.county.platform.cases.Outcome;
 import gov.county.platform.engine.Actor;
 
 /**
@@ -40,10 +41,10 @@ public class CardTaskListener implements TaskListener {
 			return;
 		}
 		if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-			CardService.Outcome outcome = this.cards.completeTask(task.getTaskDefinitionKey(), caseNo,
+			Outcome outcome = this.cards.completeTask(task.getTaskDefinitionKey(), caseNo,
 					task.getVariables(), Actor.of(task));
 			setChanged(task.getExecution(), outcome.variables());
-			// whatever the completion submitted, the clock stays the ledger's
+			// whatever the completion submitted, the clock stays the one the case's state holds
 			setChanged(task.getExecution(), this.cards.recorded(caseNo));
 		}
 	}

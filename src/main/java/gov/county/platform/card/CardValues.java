@@ -1,7 +1,5 @@
 package gov.county.platform.card;
 
-import java.util.Arrays;
-import java.util.List;
 
 /** The values the contract fixes for cards, and the labels clerks read. */
 public final class CardValues {
@@ -61,14 +59,6 @@ public final class CardValues {
 	public static final String NO_RESPONSE = "NO_RESPONSE";
 
 	private CardValues() {
-	}
-
-	static <E extends Enum<E>> boolean isOneOf(Class<E> type, String value) {
-		return value != null && Arrays.stream(type.getEnumConstants()).anyMatch(e -> e.name().equals(value));
-	}
-
-	static <E extends Enum<E>> List<String> names(Class<E> type) {
-		return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
 	}
 
 }

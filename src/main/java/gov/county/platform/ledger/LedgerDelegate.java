@@ -1,6 +1,7 @@
 package gov.county.platform.ledger;
 
 import java.time.Instant;
+import java.util.List;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -30,8 +31,11 @@ public class LedgerDelegate implements JavaDelegate {
 
 	private final LedgerService ledger;
 
-	public LedgerDelegate(LedgerService ledger) {
+	private final List<EventTypes> declared;
+
+	public LedgerDelegate(LedgerService ledger, List<EventTypes> declared) {
 		this.ledger = ledger;
+		this.declared = declared;
 	}
 
 	@Override
@@ -46,10 +50,30 @@ public class LedgerDelegate implements JavaDelegate {
 			throw new IllegalArgumentException(
 					"'" + execution.getCurrentActivityId() + "' needs the input parameter '" + EVENT + "'");
 		}
-		String processKey = execution.getProcessDefinitionId().split(":")[0];
+		// not the definition id's prefix: for a key longer than about 25 characters the engine's id is a bare UUID
+		String processKey = execution.getProcessEngineServices()
+			.getRepositoryService()
+			.getProcessDefinition(execution.getProcessDefinitionId())
+			.getKey();
+		check(execution.getCurrentActivityId(), processKey, event.toString());
 		this.ledger.append(new LedgerEvent(caseNo, processKey, event.toString(), text(execution.getVariableLocal(UNIT)),
 				Actor.of(execution),
 				instant(execution.getVariableLocal(DUE_AT)), text(execution.getVariableLocal(DETAIL))));
+	}
+
+	/**
+	 * A diagram writes only events its process declares (a process that declares none, e.g. one an
+	 * admin is still drafting, any event some process declares): a misspelt event is refused, naming
+	 * the task and the events it may write.
+	 */
+	private void check(String activityId, String processKey, String event) {
+		List<EventTypes> own = this.declared.stream().filter(d -> d.processKey().equals(processKey)).toList();
+		List<EventTypes> allowed = own.isEmpty() ? this.declared : own;
+		if (allowed.stream().noneMatch(d -> d.find(event).isPresent())) {
+			throw new IllegalArgumentException("'" + activityId + "' writes the ledger event '" + event
+					+ "', which " + processKey + " does not declare; it may write "
+					+ allowed.stream().flatMap(d -> d.names().stream()).distinct().toList());
+		}
 	}
 
 	private static String text(Object value) {

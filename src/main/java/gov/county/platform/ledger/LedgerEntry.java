@@ -8,4 +8,10 @@ import java.time.Instant;
  */
 public record LedgerEntry(long id, String caseNo, int seq, String process, String event, String unit, String actor,
 		Instant at, Instant dueAt, String detail, String hash, String previousHash) {
+
+	/** Whether this entry records an event of {@code type}. */
+	public boolean is(EventType type) {
+		return this.event.equals(type.name());
+	}
+
 }

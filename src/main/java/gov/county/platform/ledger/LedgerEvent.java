@@ -20,4 +20,10 @@ public record LedgerEvent(String caseNo, String process, String event, String un
 
 	public static final String SYSTEM_ACTOR = Actor.SYSTEM;
 
+	/** An event of a type its process declares. */
+	public LedgerEvent(String caseNo, String process, EventType event, String unit, String actor, Instant dueAt,
+			String detail) {
+		this(caseNo, process, event.name(), unit, actor, dueAt, detail);
+	}
+
 }

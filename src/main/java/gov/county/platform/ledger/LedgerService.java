@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -199,33 +198,6 @@ public class LedgerService {
 	public void lockCase(String caseNo) {
 		this.jdbc.query("SELECT last_seq FROM ledger_case_head WHERE case_no = ? FOR UPDATE", rs -> {
 		}, caseNo);
-	}
-
-	/**
-	 * The events the case already has for this deadline (any deadline when {@code dueAt} is null), in
-	 * one query: escalations are recorded once.
-	 */
-	@Transactional(readOnly = true)
-	public Set<String> eventsFor(String caseNo, Instant dueAt) {
-		List<String> events = dueAt == null
-				? this.jdbc.queryForList("SELECT DISTINCT event FROM ledger_entry WHERE case_no = ?", String.class, caseNo)
-				: this.jdbc.queryForList("SELECT DISTINCT event FROM ledger_entry WHERE case_no = ? AND due_at = ?",
-						String.class, caseNo, timestamp(dueAt.truncatedTo(ChronoUnit.MILLIS)));
-		return Set.copyOf(events);
-	}
-
-	/**
-	 * Whether the case already has this event for this deadline whose detail starts with
-	 * {@code detailPrefix}: for a case with several clocks (the measures of a rectification plan),
-	 * the prefix tells which clock an escalation belongs to.
-	 */
-	@Transactional(readOnly = true)
-	public boolean hasEntry(String caseNo, String event, Instant dueAt, String detailPrefix) {
-		String like = detailPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE case_no = ? AND event = ? "
-				+ "AND due_at = ? AND detail LIKE ? ESCAPE '\\'", Integer.class, caseNo, event,
-				timestamp(dueAt.truncatedTo(ChronoUnit.MILLIS)), like);
-		return count != null && count > 0;
 	}
 
 	/** The whole chain of one case, oldest first. */

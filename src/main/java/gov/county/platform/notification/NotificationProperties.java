@@ -32,7 +32,10 @@ public record NotificationProperties(String from, Duration pollInterval, int max
 		templates = templates == null ? Map.of() : Map.copyOf(templates);
 	}
 
-	public record Template(String subject, String body) {
+	/**
+	 * @param label what the message is about, as Camunda Modeler's "Notify people" lists it
+	 */
+	public record Template(String label, String subject, String body) {
 	}
 
 }

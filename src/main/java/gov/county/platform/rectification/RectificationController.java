@@ -1,6 +1,5 @@
 package gov.county.platform.rectification;
 
-import java.net.URI;
 import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
@@ -22,9 +21,7 @@ class RectificationController {
 
 	@PostMapping(path = "/api/rectifications", consumes = "application/json")
 	ResponseEntity<Map<String, String>> open(PlatformUser user, @RequestBody Map<String, Object> rectification) {
-		RectificationIntake.Filed filed = this.intake.file(rectification, user.groups());
-		return ResponseEntity.created(URI.create("/api/cases/" + filed.caseNo()))
-			.body(Map.of("caseNo", filed.caseNo(), "processInstanceId", filed.processInstanceId()));
+		return this.intake.file(rectification, user.groups()).created();
 	}
 
 }

@@ -1,8 +1,9 @@
 package gov.county.platform.rectification;
 
+import static gov.county.platform.cases.DelegateInputs.input;
+
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.json.SpinJsonNode;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 import gov.county.platform.engine.Actor;
 import gov.county.platform.engine.StartContract;
+import gov.county.platform.ledger.EventTypes;
 
 /**
  * The rectification's service tasks and listeners, each a few lines over
@@ -20,6 +22,12 @@ import gov.county.platform.engine.StartContract;
 class RectificationDelegates {
 
 	/** The variables a caller may start it with (the start guard's list). */
+	/** The ledger events it writes, for the ledger task's check. */
+	@Bean
+	EventTypes rectificationEvents() {
+		return RectificationProcess.EVENTS;
+	}
+
 	@Bean
 	StartContract rectificationProcessStart() {
 		return RectificationProcess.START;
@@ -94,15 +102,6 @@ class RectificationDelegates {
 	ExecutionListener rectificationClosing(RectificationService rectification) {
 		return execution -> execution
 			.setVariables(rectification.close(execution.getProcessBusinessKey()).variables());
-	}
-
-	private static String input(DelegateExecution execution, String name) {
-		Object value = execution.getVariableLocal(name);
-		if (value == null || value.toString().isBlank()) {
-			throw new IllegalArgumentException("'" + execution.getCurrentActivityId() + "' needs the input parameter '"
-					+ name + "'");
-		}
-		return value.toString();
 	}
 
 }

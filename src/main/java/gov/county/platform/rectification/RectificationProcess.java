@@ -9,13 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import gov.county.platform.cases.Deadlines;
 import gov.county.platform.engine.ProcessVariable;
 import gov.county.platform.engine.StartContract;
+import gov.county.platform.ledger.EventTypes;
 
 /** The rectification process: its key, element ids and variables, each named once. */
 public final class RectificationProcess {
 
 	public static final String KEY = "RectificationProcess";
+
+	/** The ledger events it writes. */
+	public static final EventTypes EVENTS = EventTypes.of(KEY, RectificationEvent.class);
 
 	public static final String CASE_PREFIX = "ZG";
 
@@ -67,12 +72,12 @@ public final class RectificationProcess {
 
 	public static final ProcessVariable<String> VERIFICATION_COMMENT = string("verificationComment");
 
-	// the plan's deadlines (ISO-8601 with offset, county time)
-	public static final ProcessVariable<String> DUE_AT = string("dueAt");
+	// the case's clock (ISO-8601 with offset, county time), as every clocked process keeps it
+	public static final ProcessVariable<String> DUE_AT = Deadlines.DUE_AT;
 
-	public static final ProcessVariable<String> WARN_AT = string("warnAt");
+	public static final ProcessVariable<String> WARN_AT = Deadlines.WARN_AT;
 
-	public static final ProcessVariable<String> REPRIMAND_AT = string("reprimandAt");
+	public static final ProcessVariable<String> REPRIMAND_AT = Deadlines.REPRIMAND_AT;
 
 	// the platform's own
 	public static final ProcessVariable<String> CASE_NO = string("caseNo");

@@ -1,31 +1,39 @@
 package gov.county.platform.rectification;
 
+import static gov.county.platform.cases.Fields.need;
+import static gov.county.platform.cases.Fields.optional;
+import static gov.county.platform.cases.Fields.required;
 import static gov.county.platform.rectification.RectificationProcess.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 
 import gov.county.platform.api.InvalidInput;
+import gov.county.platform.cases.Fields;
 import gov.county.platform.calendar.WorkingDayCalendar;
+import gov.county.platform.cases.CaseClock;
+import gov.county.platform.cases.CaseNotices;
+import gov.county.platform.cases.CaseState;
+import gov.county.platform.cases.CaseStates;
+import gov.county.platform.cases.Deadlines;
+import gov.county.platform.cases.Escalations;
+import gov.county.platform.cases.Fields;
+import gov.county.platform.cases.Ladder;
+import gov.county.platform.cases.Outcome;
+import gov.county.platform.cases.TimeLimits;
 import gov.county.platform.engine.Actor;
 import gov.county.platform.engine.EngineClock;
 import gov.county.platform.ledger.CaseNumberService;
-import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerEvent;
 import gov.county.platform.ledger.LedgerService;
-import gov.county.platform.notification.Notice;
-import gov.county.platform.notification.NotificationService;
-import gov.county.platform.notification.NotificationTemplates;
 import gov.county.platform.organization.Directory;
 import gov.county.platform.organization.Unit;
 import gov.county.platform.organization.WellKnownGroups;
@@ -41,15 +49,6 @@ import gov.county.platform.rectification.RectificationValues.Verification;
 @Service
 public class RectificationService {
 
-	/** A monthly progress report is due this many working days after it is asked for. */
-	static final int PROGRESS_REPORT_DAYS = 5;
-
-	/** The plan's escalation ladder, in the order its steps appear in the ledger. */
-	static final List<String> PLAN_LADDER = List.of("WARNED", "URGED", "REPRIMANDED");
-
-	/** A measure's escalation ladder; CRITICIZED comes with an admonishment talk for the unit head. */
-	static final List<String> MEASURE_LADDER = List.of("WARNED", "URGED", "CRITICIZED");
-
 	/** The ledger's detail of the plan's clock and its escalations starts with this. */
 	static final String PLAN_PREFIX = "plan";
 
@@ -57,9 +56,13 @@ public class RectificationService {
 
 	private final LedgerService ledger;
 
-	private final NotificationService notifications;
+	private final CaseNotices notices;
 
-	private final NotificationTemplates templates;
+	private final CaseStates states;
+
+	private final Escalations escalations;
+
+	private final TimeLimits limits;
 
 	private final WorkingDayCalendar calendar;
 
@@ -67,25 +70,18 @@ public class RectificationService {
 
 	private final Commitments commitments;
 
-	public RectificationService(CaseNumberService caseNumbers, LedgerService ledger,
-			NotificationService notifications, NotificationTemplates templates, WorkingDayCalendar calendar,
+	public RectificationService(CaseNumberService caseNumbers, LedgerService ledger, CaseNotices notices,
+			CaseStates states, Escalations escalations, TimeLimits limits, WorkingDayCalendar calendar,
 			Directory directory, Commitments commitments) {
 		this.caseNumbers = caseNumbers;
 		this.ledger = ledger;
-		this.notifications = notifications;
-		this.templates = templates;
+		this.notices = notices;
+		this.states = states;
+		this.escalations = escalations;
+		this.limits = limits;
 		this.calendar = calendar;
 		this.directory = directory;
 		this.commitments = commitments;
-	}
-
-	/** What a step decided: variables to set on the process. */
-	public record Outcome(Map<String, Object> variables) {
-
-		static Outcome none() {
-			return new Outcome(Map.of());
-		}
-
 	}
 
 	/** A new case number ZG-YYYY-NNNNNN, taken in the caller's transaction. */
@@ -119,7 +115,8 @@ public class RectificationService {
 					+ (valid.get(ORIGIN_CASE_NO.name()) == null ? "" : " (" + valid.get(ORIGIN_CASE_NO.name()) + ")")
 					+ ": " + valid.get(PROBLEMS.name()));
 		}
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "FILED", unit, actor, null,
+		this.states.open(caseNo, KEY, unit);
+		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.FILED, unit, actor, null,
 				valid.get(SOURCE.name()) + (valid.get(ORIGIN_CASE_NO.name()) == null ? ""
 						: " from " + valid.get(ORIGIN_CASE_NO.name())) + ": " + valid.get(TITLE.name())));
 		return new Outcome(out);
@@ -132,11 +129,13 @@ public class RectificationService {
 			throw new IllegalStateException("the decision " + DECISION_TIME_LIMIT + " gave no time limit for stage "
 					+ PLAN_STAGE.from(v));
 		}
-		RectificationDeadlines deadlines = RectificationDeadlines.start(this.calendar, EngineClock.now(), days);
-		String unit = recordedUnit(caseNo);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "PLAN_REQUESTED", unit, actor, deadlines.dueAt().toInstant(),
+		Instant now = EngineClock.now();
+		Deadlines deadlines = Deadlines.start(this.calendar, this.limits, now, days);
+		String unit = unit(caseNo);
+		this.states.startClock(caseNo, deadlines.dueAt().toInstant(), now);
+		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.PLAN_REQUESTED, unit, actor, deadlines.dueAt().toInstant(),
 				PLAN_PREFIX + " within " + days + " working days (" + PLAN_STAGE.from(v) + ")"));
-		return new Outcome(planDeadlineVariables(deadlines));
+		return new Outcome(deadlines.asVariables());
 	}
 
 	/** When the plan task opens: the unit's members, for the "responsible" dropdown of the form. */
@@ -158,8 +157,8 @@ public class RectificationService {
 
 	/**
 	 * Checks and records the completion of a user task; throws naming the field when it is not
-	 * complete. The unit, the plan's deadlines and the measures are taken from the ledger, not from
-	 * the submitted variables: a completion cannot move its deadline or change what was approved.
+	 * complete. The unit, the plan's deadlines and the measures are taken from the case's state, not
+	 * from the submitted variables: a completion cannot move its deadline or change what was approved.
 	 *
 	 * @param local the task's own variables (a measure's number, the talk's unit head)
 	 */
@@ -179,7 +178,8 @@ public class RectificationService {
 	}
 
 	private Outcome submitPlan(String caseNo, Map<String, Object> v, String actor) {
-		String unit = recordedUnit(caseNo);
+		CaseState state = this.states.get(caseNo);
+		String unit = state.unit();
 		// Tasklist sends the form's numbered fields (shown pre-filled with a returned plan); an API
 		// client sends the list. A list that differs from the plan on record is the one submitted.
 		List<Map<String, Object>> slots = MeasurePlan.fromSlots(v);
@@ -190,9 +190,10 @@ public class RectificationService {
 		List<Measure> measures = MeasurePlan.validate(slots == null || listChanged ? listed : slots, unit,
 				this.directory, this.calendar,
 				this.calendar.dayOf(EngineClock.now()));
-		Instant due = instant(recorded(caseNo).get(DUE_AT.name()));
+		Instant due = state.currentClock().map(CaseClock::dueAt).orElse(null);
 		String json = MeasurePlan.asVariable(measures).toString();
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "PLAN_SUBMITTED", unit, actor, due,
+		this.states.setPlan(caseNo, json);
+		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.PLAN_SUBMITTED, unit, actor, due,
 				measures.size() + " measures: " + json));
 		return planVariables(measures);
 	}
@@ -213,14 +214,14 @@ public class RectificationService {
 		Map<String, Object> out = new HashMap<>(planVariables(measures).variables());
 		out.put(PLAN_APPROVED.name(), approved);
 		if (approved) {
-			this.ledger.append(new LedgerEvent(caseNo, KEY, "PLAN_APPROVED", WellKnownGroups.COUNTY_PLATFORM, actor, null,
+			this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.PLAN_APPROVED, WellKnownGroups.COUNTY_PLATFORM, actor, null,
 					measures.size() + " measures" + (comment == null ? "" : ": " + comment)));
 		}
 		else {
 			if (comment == null) {
 				throw new InvalidInput(PLAN_COMMENT.name(), "is required when the plan is returned: say what to change");
 			}
-			this.ledger.append(new LedgerEvent(caseNo, KEY, "PLAN_RETURNED", recordedUnit(caseNo), actor, null, comment));
+			this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.PLAN_RETURNED, unit(caseNo), actor, null, comment));
 			out.put(PLAN_STAGE.name(), PlanStage.RETURNED.name());
 			out.put(PLAN_COMMENT.name(), comment);
 		}
@@ -232,12 +233,12 @@ public class RectificationService {
 	 * Sets the measures the implementation runs over, as approved.
 	 */
 	public Outcome commit(String caseNo, Map<String, Object> v, String actor) {
-		String unit = recordedUnit(caseNo);
+		String unit = unit(caseNo);
 		List<Measure> measures = recordedMeasures(caseNo);
 		Instant now = EngineClock.now();
 		this.commitments.publish(caseNo, unit, unitName(unit), need(TITLE, v), need(PROBLEMS, v), need(SOURCE, v),
 				measures, now);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "COMMITTED", unit, actor, null, "publicly committed: "
+		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.COMMITTED, unit, actor, null, "publicly committed: "
 				+ measures.stream().map(m -> m.no() + ". " + m.measure() + " by " + m.deadline()).toList()));
 		return planVariables(measures);
 	}
@@ -247,16 +248,16 @@ public class RectificationService {
 		Measure m = new Measure(loopCounter + 1, (String) measureVariable.get("measure"),
 				(String) measureVariable.get("responsible"), LocalDate.parse((String) measureVariable.get("deadline")),
 				(String) measureVariable.get("target"));
-		RectificationDeadlines deadlines = RectificationDeadlines.around(this.calendar, m.deadline(), EngineClock.now());
+		Deadlines deadlines = Deadlines.around(this.calendar, this.limits, m.deadline(), EngineClock.now());
 		Map<String, Object> out = new HashMap<>();
 		out.put(MEASURE_NO.name(), m.no());
 		out.put(MEASURE.name(), m.measure());
 		out.put(RESPONSIBLE.name(), m.responsible());
 		out.put(DEADLINE.name(), m.deadline().toString());
 		out.put(TARGET.name(), m.target());
-		out.put(MEASURE_DUE_AT.name(), RectificationDeadlines.iso(deadlines.dueAt()));
-		out.put(MEASURE_WARN_AT.name(), RectificationDeadlines.iso(deadlines.warnAt()));
-		out.put(MEASURE_LATE_AT.name(), RectificationDeadlines.iso(deadlines.lateAt()));
+		out.put(MEASURE_DUE_AT.name(), Deadlines.iso(deadlines.dueAt()));
+		out.put(MEASURE_WARN_AT.name(), Deadlines.iso(deadlines.warnAt()));
+		out.put(MEASURE_LATE_AT.name(), Deadlines.iso(deadlines.lateAt()));
 		return new Outcome(out);
 	}
 
@@ -265,18 +266,18 @@ public class RectificationService {
 		String evidence = optional(EVIDENCE.name(), EVIDENCE.from(v), 2000);
 		int no = need(MEASURE_NO, v);
 		Instant now = EngineClock.now();
-		Instant due = instant(MEASURE_DUE_AT.from(v));
+		Instant due = Deadlines.instant(MEASURE_DUE_AT.from(v));
 		boolean late = due != null && now.isAfter(due);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "MEASURE_DONE", recordedUnit(caseNo), actor, due,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.MEASURE_DONE, unit(caseNo), actor, due,
 				measurePrefix(no) + (late ? "done late: " : "done: ") + result
 						+ (evidence == null ? "" : " | evidence: " + evidence)));
 		this.commitments.measureDone(caseNo, no, now);
 		return Outcome.none();
 	}
 
-	/** When a monthly report is asked for: due in {@value #PROGRESS_REPORT_DAYS} working days. */
+	/** When a monthly report is asked for: due in {@link TimeLimits#progressReportDays()} working days. */
 	public Instant progressReportDue() {
-		return this.calendar.deadline(EngineClock.now(), PROGRESS_REPORT_DAYS).toInstant();
+		return this.calendar.deadline(EngineClock.now(), this.limits.progressReportDays()).toInstant();
 	}
 
 	private Outcome reportProgress(String caseNo, Map<String, Object> v, String actor) {
@@ -291,7 +292,7 @@ public class RectificationService {
 			throw new InvalidInput(PROGRESS.name(), "is required: a whole number from 0 to 100 (per cent done)");
 		}
 		String note = required(PROGRESS_NOTE.name(), PROGRESS_NOTE.from(v), 2000);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "PROGRESS_REPORTED", recordedUnit(caseNo), actor, null,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.PROGRESS_REPORTED, unit(caseNo), actor, null,
 				progress + "%: " + note));
 		this.commitments.progress(caseNo, progress, EngineClock.now());
 		return Outcome.none();
@@ -302,10 +303,10 @@ public class RectificationService {
 	 * told. Returns the talk's own variables: the head and why.
 	 */
 	public Outcome talkCalled(String caseNo, Map<String, Object> v) {
-		String unit = recordedUnit(caseNo);
+		String unit = unit(caseNo);
 		String head = this.directory.headOf(unit).orElse(null);
 		String reason = TALK_REASON.from(v) == null ? "rectification " + caseNo : TALK_REASON.from(v);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "SUMMONED", unit, LedgerEvent.SYSTEM_ACTOR, null,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.SUMMONED, unit, LedgerEvent.SYSTEM_ACTOR, null,
 				"head " + (head == null ? "(not named in the organisation chart)" : head) + " of " + unit
 						+ " summoned to an admonishment talk: " + reason));
 		List<String> recipients = new ArrayList<>(List.of("group:" + WellKnownGroups.COUNTY_LEADERS));
@@ -315,7 +316,7 @@ public class RectificationService {
 		Map<String, Object> values = new HashMap<>(v);
 		values.put(TALK_REASON.name(), reason);
 		values.put(UNIT_NAME.name(), unitName(unit));
-		notify(caseNo, "rectification-admonishment", values, recipients,
+		this.notices.send(caseNo, "rectification-admonishment", values, recipients,
 				caseNo + "/SUMMONED/" + this.ledger.caseHistory(caseNo).size());
 		Map<String, Object> out = new HashMap<>();
 		out.put(TALK_REASON.name(), reason);
@@ -325,119 +326,85 @@ public class RectificationService {
 
 	private Outcome talkHeld(String caseNo, Map<String, Object> v, String actor) {
 		String record = required(TALK_RECORD.name(), TALK_RECORD.from(v), 5000);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "ADMONISHED", recordedUnit(caseNo), actor, null,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.ADMONISHED, unit(caseNo), actor, null,
 				"talk with " + TALK_HEAD.from(v) + " (" + TALK_REASON.from(v) + "): " + record));
 		return Outcome.none();
 	}
 
 	private Outcome verify(String caseNo, Map<String, Object> v, String actor) {
 		String verification = required(VERIFICATION.name(), VERIFICATION.from(v), 40);
-		if (!RectificationValues.isOneOf(Verification.class, verification)) {
-			throw new InvalidInput(VERIFICATION.name(), "must be one of " + RectificationValues.names(Verification.class)
-					+ ", was '" + verification + "'");
-		}
+		Fields.oneOf(VERIFICATION.name(), verification, Verification.class);
 		String comment = optional(VERIFICATION_COMMENT.name(), VERIFICATION_COMMENT.from(v), 5000);
-		String unit = recordedUnit(caseNo);
+		String unit = unit(caseNo);
 		if (Verification.valueOf(verification) == Verification.FAIL) {
 			if (comment == null) {
 				throw new InvalidInput(VERIFICATION_COMMENT.name(),
 						"is required when verification fails: say what is still wrong");
 			}
-			this.ledger.append(new LedgerEvent(caseNo, KEY, "VERIFICATION_FAILED", unit, actor, null, comment));
+			this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.VERIFICATION_FAILED, unit, actor, null, comment));
 			this.commitments.revising(caseNo, EngineClock.now());
 			return new Outcome(Map.of(PLAN_STAGE.name(), PlanStage.FAILED_VERIFICATION.name(), VERIFICATION.name(),
 					verification, VERIFICATION_COMMENT.name(), comment));
 		}
-		long pendingTalks = count(caseNo, "SUMMONED") - count(caseNo, "ADMONISHED");
+		long pendingTalks = count(caseNo, RectificationEvent.SUMMONED) - count(caseNo, RectificationEvent.ADMONISHED);
 		if (pendingTalks > 0) {
 			throw new InvalidInput(VERIFICATION.name(), "cannot pass while " + pendingTalks
 					+ " admonishment talk(s) of this case are not yet held by the county leaders");
 		}
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "VERIFIED", unit, actor, null,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.VERIFIED, unit, actor, null,
 				comment == null ? "passed" : "passed: " + comment));
 		return new Outcome(Map.of(VERIFICATION.name(), verification));
 	}
 
 	/** The case ends after verification: CLOSED, and the public commitment reads fulfilled. */
 	public Outcome close(String caseNo) {
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "CLOSED", recordedUnit(caseNo), LedgerEvent.SYSTEM_ACTOR, null,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.CLOSED, unit(caseNo), LedgerEvent.SYSTEM_ACTOR, null,
 				"VERIFIED"));
 		this.commitments.fulfilled(caseNo, EngineClock.now());
 		return new Outcome(Map.of(OUTCOME.name(), "VERIFIED"));
 	}
 
 	/**
-	 * A step of the plan's ladder, recorded once per deadline: WARNED to the unit, URGED also to its
-	 * head and the supervision office, REPRIMANDED (notice of criticism) also to the county leaders.
-	 * Missing lower steps are recorded first, so the ledger always reads in order.
+	 * A step of the plan's ladder ({@link Ladder#DEADLINE}), recorded once per plan deadline: WARNED
+	 * to the unit, URGED also to its head and the supervision office, REPRIMANDED (notice of
+	 * criticism) also to the county leaders; missing lower steps first.
 	 */
 	public void escalatePlan(String caseNo, String level, Map<String, Object> v) {
-		int top = PLAN_LADDER.indexOf(level);
-		if (top < 0) {
-			throw new IllegalArgumentException("plan escalation level must be one of " + PLAN_LADDER + ", was '" + level
-					+ "'");
-		}
-		Instant due = instant(need(DUE_AT, v));
-		String unit = recordedUnit(caseNo);
-		this.ledger.lockCase(caseNo);
-		for (String step : PLAN_LADDER.subList(0, top + 1)) {
-			if (this.ledger.hasEntry(caseNo, step, due, PLAN_PREFIX + " ")) {
-				continue;
-			}
-			List<String> recipients = new ArrayList<>(List.of("group:" + unit));
-			if (!step.equals("WARNED")) {
-				addHead(recipients, unit);
-				recipients.add("group:" + WellKnownGroups.SUPERVISION_OFFICE);
-			}
-			if (step.equals("REPRIMANDED")) {
-				recipients.add("group:" + WellKnownGroups.COUNTY_LEADERS);
-			}
-			this.ledger.append(new LedgerEvent(caseNo, KEY, step, unit, LedgerEvent.SYSTEM_ACTOR, due,
-					PLAN_PREFIX + " of " + unit + " due " + DUE_AT.from(v)));
-			Map<String, Object> values = new HashMap<>(v);
-			values.put(UNIT_NAME.name(), unitName(unit));
-			notify(caseNo, "rectification-plan-" + step.toLowerCase(), values, recipients,
-					caseNo + "/plan/" + step + "/" + DUE_AT.from(v));
-		}
+		CaseState state = this.states.get(caseNo);
+		CaseClock clock = state.currentClock()
+			.orElseThrow(() -> new IllegalStateException("rectification " + caseNo + " has no plan deadline"));
+		String unit = state.unit();
+		String due = Deadlines.iso(Deadlines.of(this.calendar, this.limits, clock).dueAt());
+		Map<String, Object> values = new HashMap<>(v);
+		values.put(UNIT_NAME.name(), unitName(unit));
+		this.escalations.climb(caseNo, "plan-" + clock.no(), Ladder.DEADLINE, level, step -> {
+			this.ledger.append(new LedgerEvent(caseNo, KEY, EVENTS.require(step), unit, LedgerEvent.SYSTEM_ACTOR, clock.dueAt(),
+					PLAN_PREFIX + " of " + unit + " due " + due));
+			this.notices.send(caseNo, "rectification-plan-" + step.toLowerCase(), values,
+					this.escalations.recipients(Ladder.DEADLINE, step, unit, null), caseNo + "/plan/" + step + "/" + due);
+		});
 	}
 
 	/**
-	 * A step of a measure's ladder, recorded once per measure and deadline: WARNED to the
-	 * responsible person, URGED also to the unit, its head and the supervision office, CRITICIZED
-	 * (notice of criticism, five working days late) to the same. Returns the reason for the
-	 * admonishment talk that follows a criticism.
+	 * A step of a measure's ladder ({@link Ladder#MEASURE}), recorded once per measure and deadline:
+	 * WARNED to the responsible person and the unit, URGED also to its head and the supervision
+	 * office, CRITICIZED (notice of criticism, five working days late) to the same. Returns the
+	 * reason for the admonishment talk that follows a criticism.
 	 */
 	public Outcome escalateMeasure(String caseNo, String level, Map<String, Object> v) {
-		int top = MEASURE_LADDER.indexOf(level);
-		if (top < 0) {
-			throw new IllegalArgumentException("measure escalation level must be one of " + MEASURE_LADDER + ", was '"
-					+ level + "'");
-		}
 		int no = need(MEASURE_NO, v);
-		Instant due = instant(need(MEASURE_DUE_AT, v));
-		String unit = recordedUnit(caseNo);
+		Instant due = Deadlines.instant(need(MEASURE_DUE_AT, v));
+		String unit = unit(caseNo);
 		String responsible = need(RESPONSIBLE, v);
-		this.ledger.lockCase(caseNo);
-		for (String step : MEASURE_LADDER.subList(0, top + 1)) {
-			if (this.ledger.hasEntry(caseNo, step, due, measurePrefix(no))) {
-				continue;
-			}
-			List<String> recipients = new ArrayList<>();
-			if (this.directory.userExists(responsible)) {
-				recipients.add("user:" + responsible);
-			}
-			recipients.add("group:" + unit);
-			if (!step.equals("WARNED")) {
-				addHead(recipients, unit);
-				recipients.add("group:" + WellKnownGroups.SUPERVISION_OFFICE);
-			}
-			this.ledger.append(new LedgerEvent(caseNo, KEY, step, unit, LedgerEvent.SYSTEM_ACTOR, due,
+		Map<String, Object> values = new HashMap<>(v);
+		values.put(UNIT_NAME.name(), unitName(unit));
+		this.escalations.climb(caseNo, "measure-" + no + "@" + due, Ladder.MEASURE, level, step -> {
+			this.ledger.append(new LedgerEvent(caseNo, KEY, EVENTS.require(step), unit, LedgerEvent.SYSTEM_ACTOR, due,
 					measurePrefix(no) + MEASURE.from(v) + " (responsible " + responsible + ") due " + DEADLINE.from(v)));
-			Map<String, Object> values = new HashMap<>(v);
-			values.put(UNIT_NAME.name(), unitName(unit));
-			notify(caseNo, "rectification-measure-" + step.toLowerCase(), values, recipients,
+			this.notices.send(caseNo, "rectification-measure-" + step.toLowerCase(), values,
+					this.escalations.recipients(Ladder.MEASURE, step, unit, responsible),
 					caseNo + "/measure/" + no + "/" + step + "/" + DEADLINE.from(v));
-		}
+		});
 		if (!level.equals("CRITICIZED")) {
 			return Outcome.none();
 		}
@@ -446,57 +413,31 @@ public class RectificationService {
 	}
 
 	/**
-	 * What the ledger says of the case, for the variables a completion must not change: the unit,
-	 * the plan's current deadlines and the measures last submitted.
+	 * What the case's state says, for the variables a completion must not change: the unit, the
+	 * plan's current deadlines and the measures last submitted.
 	 */
 	public Map<String, Object> recorded(String caseNo) {
 		Map<String, Object> out = new HashMap<>();
-		LedgerEntry clock = null;
-		LedgerEntry plan = null;
-		for (LedgerEntry entry : this.ledger.caseHistory(caseNo)) {
-			switch (entry.event()) {
-				case "FILED" -> out.put(UNIT.name(), entry.unit());
-				case "PLAN_REQUESTED" -> clock = entry;
-				case "PLAN_SUBMITTED" -> plan = entry;
-				default -> {
-				}
-			}
-		}
-		if (clock != null) {
-			RectificationDeadlines deadlines = RectificationDeadlines.around(this.calendar,
-					clock.dueAt().atZone(this.calendar.zone()).toLocalDate(), clock.at());
-			out.putAll(planDeadlineVariables(deadlines));
-		}
-		if (plan != null) {
-			out.put(MEASURES.name(), MEASURES.stored(MeasurePlan.recorded(planJson(plan))
-				.stream()
-				.map(Measure::asVariable)
-				.toList()));
-		}
+		CaseState state = this.states.get(caseNo);
+		out.put(UNIT.name(), state.unit());
+		state.currentClock()
+			.ifPresent(clock -> out.putAll(Deadlines.of(this.calendar, this.limits, clock).asVariables()));
+		state.submittedPlan()
+			.ifPresent(plan -> out.put(MEASURES.name(),
+					MEASURES.stored(MeasurePlan.recorded(plan).stream().map(Measure::asVariable).toList())));
 		return out;
 	}
 
 	private List<Measure> recordedMeasures(String caseNo) {
-		LedgerEntry plan = null;
-		for (LedgerEntry entry : this.ledger.caseHistory(caseNo)) {
-			if (entry.event().equals("PLAN_SUBMITTED")) {
-				plan = entry;
-			}
-		}
-		if (plan == null) {
-			throw new IllegalStateException("case " + caseNo + " has no submitted plan");
-		}
-		return MeasurePlan.recorded(planJson(plan));
+		return MeasurePlan.recorded(this.states.get(caseNo)
+			.submittedPlan()
+			.orElseThrow(() -> new IllegalStateException("case " + caseNo + " has no submitted plan")));
 	}
 
-	private String recordedUnit(String caseNo) {
-		return this.ledger.caseHistory(caseNo)
-			.stream()
-			.filter(e -> e.event().equals("FILED"))
-			.map(LedgerEntry::unit)
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("case " + caseNo + " was never filed"));
+	private String unit(String caseNo) {
+		return this.states.get(caseNo).unit();
 	}
+
 
 	private Outcome planVariables(List<Measure> measures) {
 		Map<String, Object> out = new HashMap<>();
@@ -505,32 +446,13 @@ public class RectificationService {
 		return new Outcome(out);
 	}
 
-	private static String planJson(LedgerEntry plan) {
-		return plan.detail().substring(plan.detail().indexOf('['));
-	}
-
-	private Map<String, Object> planDeadlineVariables(RectificationDeadlines deadlines) {
-		Map<String, Object> out = new HashMap<>();
-		out.put(DUE_AT.name(), RectificationDeadlines.iso(deadlines.dueAt()));
-		out.put(WARN_AT.name(), RectificationDeadlines.iso(deadlines.warnAt()));
-		out.put(REPRIMAND_AT.name(), RectificationDeadlines.iso(deadlines.lateAt()));
-		return out;
-	}
-
-	private void notify(String caseNo, String template, Map<String, Object> values, List<String> recipients,
-			String dedupKey) {
-		Function<String, Object> lookup = name -> name.equals(CASE_NO.name()) ? caseNo : values.get(name);
-		NotificationTemplates.Rendered message = this.templates.render(template, lookup);
-		this.notifications.notify(new Notice(caseNo, recipients, message.subject(), message.body(), dedupKey));
-	}
-
 	/** A head the chart names but no admin has created yet cannot be told; the unit still is. */
 	private void addHead(List<String> recipients, String unit) {
 		this.directory.headOf(unit).filter(this.directory::userExists).ifPresent(head -> recipients.add("head:" + unit));
 	}
 
-	private long count(String caseNo, String event) {
-		return this.ledger.caseHistory(caseNo).stream().filter(e -> e.event().equals(event)).count();
+	private long count(String caseNo, RectificationEvent event) {
+		return this.ledger.caseHistory(caseNo).stream().filter(e -> e.is(event)).count();
 	}
 
 	private String unitName(String unit) {
@@ -539,32 +461,6 @@ public class RectificationService {
 
 	static String measurePrefix(int no) {
 		return "measure " + no + ": ";
-	}
-
-	private static String required(String field, String value, int max) {
-		if (value == null) {
-			throw new InvalidInput(field, "is required");
-		}
-		return optional(field, value, max);
-	}
-
-	private static String optional(String field, String value, int max) {
-		if (value != null && value.length() > max) {
-			throw new InvalidInput(field, "is longer than " + max + " characters");
-		}
-		return value;
-	}
-
-	private static <T> T need(gov.county.platform.engine.ProcessVariable<T> variable, Map<String, Object> v) {
-		T value = variable.from(v);
-		if (value == null) {
-			throw new IllegalStateException("process variable '" + variable.name() + "' is not set");
-		}
-		return value;
-	}
-
-	private static Instant instant(Object iso) {
-		return iso == null ? null : ZonedDateTime.parse(iso.toString()).toInstant();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import gov.county.platform.api.InvalidInput;
 import gov.county.platform.api.InvalidInput.Problem;
+import gov.county.platform.cases.Fields;
 import gov.county.platform.engine.ProcessVariable;
 import gov.county.platform.organization.Directory;
 import gov.county.platform.organization.Unit;
@@ -74,11 +75,11 @@ final class RectificationSubmission {
 		String source = text(submitted, RectificationProcess.SOURCE, false, 40, problems);
 		if (source == null) {
 			problems.add(new Problem(RectificationProcess.SOURCE.name(),
-					"is required; one of " + RectificationValues.names(RectificationValues.Source.class)));
+					"is required; one of " + Fields.names(RectificationValues.Source.class)));
 		}
-		else if (!RectificationValues.isOneOf(RectificationValues.Source.class, source)) {
+		else if (!Fields.isOneOf(RectificationValues.Source.class, source)) {
 			problems.add(new Problem(RectificationProcess.SOURCE.name(),
-					"must be one of " + RectificationValues.names(RectificationValues.Source.class)));
+					"must be one of " + Fields.names(RectificationValues.Source.class)));
 		}
 		out.put(RectificationProcess.SOURCE.name(), source);
 		String origin = text(submitted, RectificationProcess.ORIGIN_CASE_NO, false, 32, problems);

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import gov.county.platform.cases.Outcome;
 import gov.county.platform.engine.Actor;
 
 /**
@@ -49,7 +50,7 @@ public class RectificationTaskListener implements TaskListener {
 			return;
 		}
 		if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-			RectificationService.Outcome outcome = this.rectification.completeTask(key, caseNo, task.getVariables(),
+			Outcome outcome = this.rectification.completeTask(key, caseNo, task.getVariables(),
 					task.getVariablesLocal(), Actor.of(task));
 			// the task's own answers are local to it (input mappings); what the process routes on is the case's
 			task.getExecution().getProcessInstance().setVariables(this.rectification.recorded(caseNo));

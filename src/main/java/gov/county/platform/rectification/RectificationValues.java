@@ -1,7 +1,5 @@
 package gov.county.platform.rectification;
 
-import java.util.Arrays;
-import java.util.List;
 
 /** The values the contract fixes for rectification, and the platform's own states. */
 public final class RectificationValues {
@@ -34,14 +32,6 @@ public final class RectificationValues {
 	}
 
 	private RectificationValues() {
-	}
-
-	static <E extends Enum<E>> boolean isOneOf(Class<E> type, String value) {
-		return value != null && Arrays.stream(type.getEnumConstants()).anyMatch(e -> e.name().equals(value));
-	}
-
-	static <E extends Enum<E>> List<String> names(Class<E> type) {
-		return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
 	}
 
 }

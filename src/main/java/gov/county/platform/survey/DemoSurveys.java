@@ -44,7 +44,7 @@ class DemoSurveys {
 		}
 		this.identity.setAuthentication("county-platform-clerk", List.of("county-platform"));
 		try {
-			SurveyIntake.Started survey = this.intake.start(null);
+			gov.county.platform.cases.CaseIntake.Filed survey = this.intake.start(null);
 			List<Map<String, Object>> results = List.of(row("dept-housing", "91.5"), row("dept-commerce", "88"),
 					row("dept-civil-affairs", "86"), row("dept-natural-resources", "84"), row("dept-transport", "80.5"),
 					row("dept-emergency", "83"), row("township-labao", "79"), row("township-baipeng", "87"),

@@ -1,6 +1,5 @@
 package gov.county.platform.survey;
 
-import java.net.URI;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -33,9 +32,7 @@ class SurveyController {
 		if (title != null && !(title instanceof String)) {
 			throw ApiProblem.badRequest(SurveyProcess.SURVEY_TITLE.name(), "surveyTitle must be text");
 		}
-		SurveyIntake.Started started = this.intake.start((String) title);
-		return ResponseEntity.created(URI.create("/api/cases/" + started.caseNo()))
-			.body(Map.of("caseNo", started.caseNo(), "processInstanceId", started.processInstanceId()));
+		return this.intake.start((String) title).created();
 	}
 
 	@PostMapping(path = "/api/surveys/{caseNo}/results", consumes = { "text/csv", "text/plain" })

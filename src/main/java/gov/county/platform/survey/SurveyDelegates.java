@@ -8,12 +8,19 @@ import org.springframework.context.annotation.Configuration;
 
 import gov.county.platform.engine.Actor;
 import gov.county.platform.engine.StartContract;
+import gov.county.platform.ledger.EventTypes;
 
 /** The survey's service tasks and listeners, each a few lines over {@link SurveyService}. */
 @Configuration
 class SurveyDelegates {
 
 	/** The variables a caller may start it with (the start guard's list). */
+	/** The ledger events it writes, for the ledger task's check. */
+	@Bean
+	EventTypes surveyEvents() {
+		return SurveyProcess.EVENTS;
+	}
+
 	@Bean
 	StartContract surveyProcessStart() {
 		return SurveyProcess.START;

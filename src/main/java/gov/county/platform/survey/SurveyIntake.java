@@ -8,15 +8,15 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import gov.county.platform.api.InvalidInput;
+import gov.county.platform.cases.CaseIntake;
+import gov.county.platform.cases.CaseIntake.Filed;
 import gov.county.platform.engine.Callers;
 import gov.county.platform.ledger.LedgerService;
 
@@ -30,15 +30,12 @@ public class SurveyIntake {
 
 	static final int MAX_CSV_LINES = 1000;
 
-	public record Started(String caseNo, String processInstanceId) {
-	}
-
 	/** What the results set off: the rectifications started and the units for organisational handling. */
 	public record Ranked(String caseNo, List<String> lastRankedUnits, List<String> twiceLastUnits,
 			List<Map<String, Object>> rectifications) {
 	}
 
-	private final RuntimeService runtime;
+	private final CaseIntake cases;
 
 	private final TaskService tasks;
 
@@ -50,9 +47,9 @@ public class SurveyIntake {
 
 	private final LedgerService ledger;
 
-	public SurveyIntake(RuntimeService runtime, TaskService tasks, HistoryService history, IdentityService identity,
+	public SurveyIntake(CaseIntake cases, TaskService tasks, HistoryService history, IdentityService identity,
 			SurveyService surveys, LedgerService ledger) {
-		this.runtime = runtime;
+		this.cases = cases;
 		this.tasks = tasks;
 		this.history = history;
 		this.identity = identity;
@@ -61,13 +58,12 @@ public class SurveyIntake {
 	}
 
 	@Transactional
-	public Started start(String title) {
+	public Filed start(String title) {
 		Map<String, Object> start = new HashMap<>();
 		if (title != null && !title.isBlank()) {
 			start.put(SurveyProcess.SURVEY_TITLE.name(), title.trim());
 		}
-		ProcessInstance instance = this.runtime.startProcessInstanceByKey(SurveyProcess.KEY, start);
-		return new Started(instance.getBusinessKey(), instance.getId());
+		return this.cases.start(SurveyProcess.KEY, start);
 	}
 
 	/**

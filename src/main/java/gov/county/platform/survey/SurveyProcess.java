@@ -10,11 +10,15 @@ import java.util.Set;
 
 import gov.county.platform.engine.ProcessVariable;
 import gov.county.platform.engine.StartContract;
+import gov.county.platform.ledger.EventTypes;
 
 /** The satisfaction survey process: its key, element ids and variables, each named once. */
 public final class SurveyProcess {
 
 	public static final String KEY = "SatisfactionSurveyProcess";
+
+	/** The ledger events it writes. */
+	public static final EventTypes EVENTS = EventTypes.of(KEY, SurveyEvent.class);
 
 	public static final String CASE_PREFIX = "MY";
 

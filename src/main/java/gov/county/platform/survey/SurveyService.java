@@ -78,7 +78,7 @@ public class SurveyService {
 			title = today.getYear() + (firstHalf ? "年上半年" : "年下半年") + "作风建设满意度测评 Satisfaction survey "
 					+ today.getYear() + (firstHalf ? " H1" : " H2");
 		}
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "FILED", WellKnownGroups.COUNTY_PLATFORM, actor, null, title));
+		this.ledger.append(new LedgerEvent(caseNo, KEY, SurveyEvent.FILED, WellKnownGroups.COUNTY_PLATFORM, actor, null, title));
 		Map<String, Object> out = new HashMap<>();
 		out.put(CASE_NO.name(), caseNo);
 		out.put(SURVEY_TITLE.name(), title);
@@ -134,7 +134,7 @@ public class SurveyService {
 	public Map<String, Object> resultsEntered(String caseNo, Map<String, Object> v, String actor) {
 		List<SurveyRanking.Result> entered = parse(v.get(RESULTS.name()));
 		SurveyRanking.Outcome outcome = SurveyRanking.rank(this.directory.units(), entered, java.util.Set.of());
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "RESULTS_ENTERED", WellKnownGroups.COUNTY_PLATFORM, actor, null,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, SurveyEvent.RESULTS_ENTERED, WellKnownGroups.COUNTY_PLATFORM, actor, null,
 				entered.size() + " units" + (outcome.notSurveyed().isEmpty() ? ""
 						: "; not surveyed: " + outcome.notSurveyed())));
 		List<Map<String, Object>> normalised = entered.stream().map(r -> {
@@ -155,7 +155,7 @@ public class SurveyService {
 				this.results.lastRankedBefore(caseNo));
 		this.results.store(caseNo, outcome.ranked(), EngineClock.now());
 		String text = rankingText(outcome);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "RANKED", WellKnownGroups.COUNTY_PLATFORM,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, SurveyEvent.RANKED, WellKnownGroups.COUNTY_PLATFORM,
 				LedgerEvent.SYSTEM_ACTOR, null, text));
 		Map<String, Object> out = new HashMap<>();
 		out.put(RANKING_TEXT.name(), text);
@@ -189,7 +189,7 @@ public class SurveyService {
 							+ r.rank() + "/" + r.of() + " 名。\n" + unit.name() + ": score " + r.score().stripTrailingZeros().toPlainString()
 							+ ", rank " + r.rank() + " of " + r.of() + " vertically managed units." + suggestion,
 					caseNo + "/vertical/" + r.unit()));
-			this.ledger.append(new LedgerEvent(caseNo, KEY, "REPORTED", r.unit(), LedgerEvent.SYSTEM_ACTOR, null,
+			this.ledger.append(new LedgerEvent(caseNo, KEY, SurveyEvent.REPORTED, r.unit(), LedgerEvent.SYSTEM_ACTOR, null,
 					"result sent to " + (email == null ? "the county platform (no supervising department in the chart)"
 							: unit.supervisingDepartment() + " <" + email + ">")
 							+ (r.twiceLast() ? "; last twice: organisational handling suggested" : "")));
@@ -215,7 +215,7 @@ public class SurveyService {
 					+ " units with a score of " + score + ".");
 			start.put("originCaseNo", caseNo);
 			ProcessInstance rectification = this.runtime.startProcessInstanceByKey(RECTIFICATION_KEY, start);
-			this.ledger.append(new LedgerEvent(caseNo, KEY, "RECTIFICATION_STARTED", r.unit(), LedgerEvent.SYSTEM_ACTOR,
+			this.ledger.append(new LedgerEvent(caseNo, KEY, SurveyEvent.RECTIFICATION_STARTED, r.unit(), LedgerEvent.SYSTEM_ACTOR,
 					null, rectification.getBusinessKey() + " for " + r.unit() + " (rank " + r.rank() + "/" + r.of() + ", "
 							+ score + ")"));
 			Map<String, Object> row = new LinkedHashMap<>();
@@ -240,12 +240,12 @@ public class SurveyService {
 		if (decision.length() > 5000) {
 			throw new InvalidInput(HANDLING_DECISION.name(), "is longer than 5000 characters");
 		}
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "ORGANIZATIONAL_HANDLING", HANDLING_UNIT.from(v), actor, null,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, SurveyEvent.ORGANIZATIONAL_HANDLING, HANDLING_UNIT.from(v), actor, null,
 				decision));
 	}
 
 	public void close(String caseNo) {
-		this.ledger.append(new LedgerEvent(caseNo, KEY, "CLOSED", WellKnownGroups.COUNTY_PLATFORM,
+		this.ledger.append(new LedgerEvent(caseNo, KEY, SurveyEvent.CLOSED, WellKnownGroups.COUNTY_PLATFORM,
 				LedgerEvent.SYSTEM_ACTOR, null, "ranked and followed up"));
 	}
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import gov.county.platform.cases.CaseIntake;
 import gov.county.platform.PlatformIntegrationTest;
 import gov.county.platform.TestCards;
 import gov.county.platform.TestProcesses;
@@ -148,7 +149,7 @@ class BadRequestsAndHeadersTests {
 	}
 
 	private String acceptTask() {
-		CardIntake.Filed filed = TestProcesses.as(this.engine.getIdentityService(), CLERK,
+		CaseIntake.Filed filed = TestProcesses.as(this.engine.getIdentityService(), CLERK,
 				() -> this.intake.file(TestCards.card("township-labao")));
 		return this.engine.getTaskService()
 			.createTaskQuery()

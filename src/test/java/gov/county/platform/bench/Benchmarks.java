@@ -33,7 +33,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import gov.county.platform.calendar.WorkingDayCalendar;
-import gov.county.platform.card.CardDeadlines;
+import gov.county.platform.TestCards;
+import gov.county.platform.cases.Deadlines;
+import gov.county.platform.cases.TimeLimits;
 import gov.county.platform.card.CardIntake;
 import gov.county.platform.card.CardProcess;
 import gov.county.platform.engine.EngineClock;
@@ -217,7 +219,7 @@ public final class Benchmarks {
 		int n = this.settings.storm();
 		log(db + ": opening " + n + " cards for the escalation storm");
 		WorkingDayCalendar calendar = platform.context.getBean(WorkingDayCalendar.class);
-		CardDeadlines deadlines = CardDeadlines.start(calendar, Instant.now(), 5);
+		Deadlines deadlines = Deadlines.start(calendar, TimeLimits.defaults(), Instant.now(), 5);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		List<Callable<Void>> work = new ArrayList<>();
 		int batch = 100;
@@ -226,14 +228,15 @@ public final class Benchmarks {
 			work.add(() -> {
 				for (int i = first; i < Math.min(first + batch, n); i++) {
 					String caseNo = String.format("SB-2026-%06d", i + 1);
+					TestCards.clocked(platform.context, caseNo, "township-labao", deadlines);
 					platform.engine.getRuntimeService()
 						.createProcessInstanceByKey(CardProcess.KEY)
 						.businessKey(caseNo)
 						.startBeforeActivity(CardProcess.TASK_HANDLE)
 						.setVariables(Map.of("caseNo", caseNo, "leadUnit", "township-labao", "receivingUnit",
-								"township-labao", "subject", "storm " + caseNo, "dueAt", CardDeadlines.iso(deadlines.dueAt()),
-								"warnAt", CardDeadlines.iso(deadlines.warnAt()), "reprimandAt",
-								CardDeadlines.iso(deadlines.reprimandAt())))
+								"township-labao", "subject", "storm " + caseNo, "dueAt", Deadlines.iso(deadlines.dueAt()),
+								"warnAt", Deadlines.iso(deadlines.warnAt()), "reprimandAt",
+								Deadlines.iso(deadlines.lateAt())))
 						.execute();
 				}
 				return null;

@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import gov.county.platform.cases.CaseIntake;
 import gov.county.platform.PlatformIntegrationTest;
 import gov.county.platform.TestProcesses;
 import gov.county.platform.card.CardIntake;
@@ -56,7 +57,7 @@ class AcceptCardBrowserTests {
 	@Test
 	void clerkAcceptsACardInTasklist() throws Exception {
 		String subject = "浏览器受理 <script>alert('x')</script>";
-		CardIntake.Filed filed = TestProcesses.as(this.engine.getIdentityService(), "township-chengtuan-clerk",
+		CaseIntake.Filed filed = TestProcesses.as(this.engine.getIdentityService(), "township-chengtuan-clerk",
 				() -> this.intake.file(java.util.Map.of("talk", "OWNER_ENTREPRENEURSHIP", "kind", "REQUEST", "subject",
 						subject, "content", "办证排队太久 Queues at the permit window are too long", "submitterName",
 						"李老板", "receivingUnit", "township-chengtuan", "channel", "FACE_TO_FACE")));

@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import gov.county.platform.cases.CaseIntake;
 import gov.county.platform.PlatformIntegrationTest;
 import gov.county.platform.TestProcesses;
 import gov.county.platform.calendar.WorkingDayCalendar;
@@ -91,7 +92,7 @@ class DraftPlanBrowserTests {
 
 	@Test
 	void clerkEntersATwoMeasurePlanInTasklist() throws Exception {
-		RectificationIntake.Filed filed = TestProcesses.as(this.engine.getIdentityService(), "supervisor",
+		CaseIntake.Filed filed = TestProcesses.as(this.engine.getIdentityService(), "supervisor",
 				() -> this.intake.file(Map.of("unit", UNIT, "source", "INSPECTION", "title", "浏览器整改 Plan entered in a browser",
 						"problems", "便民服务中心午间无人值守 Nobody at the service centre at noon"), List.of("supervision-office")));
 		String taskId = this.engine.getTaskService().createTaskQuery().processInstanceId(filed.processInstanceId())

@@ -15,7 +15,7 @@ import gov.county.platform.ledger.LedgerService;
 
 /**
  * Every path of InteractionCardProcess, with the real services; run on H2
- * ({@link InteractionCardProcessTests}) and on PostgreSQL ({@link CardProcessPostgresTests}).
+ * ({@link InteractionCardProcessTests}) and, in the build's postgres-suite, on PostgreSQL.
  */
 abstract class CardProcessScenarios {
 
@@ -203,7 +203,7 @@ abstract class CardProcessScenarios {
 
 		assertThat(card.instance).isWaitingAt(CardProcess.TASK_HANDLE);
 		String dueAfter = (String) card.variable("dueAt");
-		Assertions.assertThat(dueAfter).isEqualTo(CardDeadlines.iso(
+		Assertions.assertThat(dueAfter).isEqualTo(gov.county.platform.cases.Deadlines.iso(
 				this.calendar.endOf(this.calendar.plusWorkingDays(ZonedDateTime.parse(dueBefore).toLocalDate(), 3))));
 		Assertions.assertThat(card.task(CardProcess.TASK_HANDLE).getDueDate().toInstant())
 			.isEqualTo(ZonedDateTime.parse(dueAfter).toInstant());

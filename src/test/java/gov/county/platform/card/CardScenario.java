@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
+import gov.county.platform.cases.CaseIntake;
 import gov.county.platform.TestProcesses;
 import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerService;
@@ -49,7 +50,7 @@ final class CardScenario {
 	}
 
 	static CardScenario file(ProcessEngine engine, CardIntake intake, LedgerService ledger, Map<String, Object> card) {
-		CardIntake.Filed filed = TestProcesses.as(engine.getIdentityService(), "township-labao-clerk",
+		CaseIntake.Filed filed = TestProcesses.as(engine.getIdentityService(), "township-labao-clerk",
 				() -> intake.file(card));
 		ProcessInstance instance = engine.getRuntimeService()
 			.createProcessInstanceQuery()

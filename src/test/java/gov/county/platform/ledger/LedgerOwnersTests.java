@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import gov.county.platform.cases.CaseIntake;
 import gov.county.platform.PlatformIntegrationTest;
 import gov.county.platform.TestProcesses;
 import gov.county.platform.card.CardIntake;
@@ -37,7 +38,7 @@ class LedgerOwnersTests {
 
 	@Test
 	void aCaseFiledBeforeOwnersWereKeptGetsTheInstanceThatFiledIt() {
-		CardIntake.Filed filed = TestProcesses.as(this.engine.getIdentityService(), "township-labao-clerk",
+		CaseIntake.Filed filed = TestProcesses.as(this.engine.getIdentityService(), "township-labao-clerk",
 				() -> this.intake.file(Map.of("talk", "PUBLIC_SERVICE", "kind", "OPINION", "subject", "旧案 An old case",
 						"content", "Filed by the previous release.", "submitterName", "李某", "receivingUnit",
 						"township-labao")));

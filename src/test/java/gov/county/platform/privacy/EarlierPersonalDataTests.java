@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import gov.county.platform.cases.CaseIntake;
 import gov.county.platform.PlatformIntegrationTest;
 import gov.county.platform.TestProcesses;
 import gov.county.platform.card.CardIntake;
@@ -59,7 +60,7 @@ class EarlierPersonalDataTests {
 
 	@Test
 	void aCardOfTheEarlierReleaseIsBroughtUpToDateAndItsLedgerStillVerifies() {
-		CardIntake.Filed filed = TestProcesses.as(this.engine.getIdentityService(), "township-labao-clerk",
+		CaseIntake.Filed filed = TestProcesses.as(this.engine.getIdentityService(), "township-labao-clerk",
 				() -> this.intake.file(Map.of("talk", "PUBLIC_SERVICE", "kind", "REQUEST", "subject", "旧案 Earlier case",
 						"content", "Filed before personal data was kept apart.", "submitterName", "钱某", "submitterContact",
 						ADDRESS, "receivingUnit", "township-labao")));
@@ -89,7 +90,7 @@ class EarlierPersonalDataTests {
 	}
 
 	/** What the earlier release stored: full values in variables and history, the address in the ledger. */
-	private void asTheEarlierReleaseLeftIt(CardIntake.Filed filed) {
+	private void asTheEarlierReleaseLeftIt(CaseIntake.Filed filed) {
 		this.jdbc.update("DELETE FROM personal_data WHERE case_no = ?", filed.caseNo());
 		Map<String, Object> earlier = Map.of("submitterName", "钱某", "submitterContact", ADDRESS, "submitterEmail", ADDRESS);
 		this.engine.getRuntimeService().setVariables(filed.processInstanceId(), earlier);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
+import gov.county.platform.cases.CaseIntake;
 import gov.county.platform.PlatformIntegrationTest;
 import gov.county.platform.TestProcesses;
 import gov.county.platform.card.CardIntake;
@@ -53,8 +54,8 @@ class RetentionTests {
 
 	@Test
 	void aClosedCasesSubmitterIsErasedAfterTheRetentionPeriodAndTheLedgerStillVerifies() {
-		CardIntake.Filed closed = file("zhao@example.org");
-		CardIntake.Filed running = file("13700000000");
+		CaseIntake.Filed closed = file("zhao@example.org");
+		CaseIntake.Filed running = file("13700000000");
 		String task = this.engine.getTaskService().createTaskQuery().processInstanceId(closed.processInstanceId())
 			.singleResult().getId();
 		TestProcesses.as(this.engine.getIdentityService(), "township-labao-clerk", () -> this.engine.getTaskService()
@@ -87,7 +88,7 @@ class RetentionTests {
 		assertThat(this.retention.eraseClosedBefore(Instant.now().plus(Duration.ofMinutes(1)))).as("done once").isZero();
 	}
 
-	private CardIntake.Filed file(String contact) {
+	private CaseIntake.Filed file(String contact) {
 		return TestProcesses.as(this.engine.getIdentityService(), "township-labao-clerk",
 				() -> this.intake.file(Map.of("talk", "PUBLIC_SERVICE", "kind", "REQUEST", "subject", "路面破损 Road damage",
 						"content", "Potholes.", "submitterName", "赵某", "submitterContact", contact, "receivingUnit",

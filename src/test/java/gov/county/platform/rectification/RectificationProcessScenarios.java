@@ -23,7 +23,7 @@ import gov.county.platform.notification.NotificationService;
 
 /**
  * Every path of RectificationProcess, with the real services; run on H2
- * ({@link RectificationProcessTests}) and on PostgreSQL ({@link RectificationProcessPostgresTests}).
+ * ({@link RectificationProcessTests}) and, in the build's postgres-suite, on PostgreSQL.
  */
 abstract class RectificationProcessScenarios {
 

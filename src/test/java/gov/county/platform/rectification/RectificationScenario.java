@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
+import gov.county.platform.cases.CaseIntake;
 import gov.county.platform.TestProcesses;
 import gov.county.platform.calendar.WorkingDayCalendar;
 import gov.county.platform.ledger.LedgerEntry;
@@ -48,7 +49,7 @@ final class RectificationScenario {
 			Map<String, Object> start) {
 		List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
 			.map(g -> g.getId()).toList();
-		RectificationIntake.Filed filed = TestProcesses.as(engine.getIdentityService(), user,
+		CaseIntake.Filed filed = TestProcesses.as(engine.getIdentityService(), user,
 				() -> intake.file(start, groups));
 		ProcessInstance instance = engine.getRuntimeService()
 			.createProcessInstanceQuery()

@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import gov.county.platform.cases.CaseIntake;
 import gov.county.platform.PlatformIntegrationTest;
 import gov.county.platform.TestCards;
 import gov.county.platform.TestProcesses;
@@ -61,7 +62,7 @@ class StartGuardTests {
 
 	@BeforeEach
 	void aCardOfAnotherTownship() {
-		CardIntake.Filed filed = TestProcesses.as(this.engine.getIdentityService(), "township-baipeng-clerk",
+		CaseIntake.Filed filed = TestProcesses.as(this.engine.getIdentityService(), "township-baipeng-clerk",
 				() -> this.intake.file(card("township-baipeng")));
 		this.victim = filed.caseNo();
 		this.victimInstance = filed.processInstanceId();

@@ -21,7 +21,7 @@ import gov.county.platform.ledger.LedgerService;
 
 /**
  * Every path of SatisfactionSurveyProcess, with the real services; run on H2
- * ({@link SatisfactionSurveyProcessTests}) and on PostgreSQL ({@link SurveyProcessPostgresTests}).
+ * ({@link SatisfactionSurveyProcessTests}) and, in the build's postgres-suite, on PostgreSQL.
  */
 abstract class SurveyProcessScenarios {
 
@@ -40,7 +40,7 @@ abstract class SurveyProcessScenarios {
 	}
 
 	private ProcessInstance startByHand() {
-		SurveyIntake.Started started = TestProcesses.as(this.engine.getIdentityService(), "county-platform-clerk",
+		gov.county.platform.cases.CaseIntake.Filed started = TestProcesses.as(this.engine.getIdentityService(), "county-platform-clerk",
 				() -> this.intake.start(null));
 		return this.engine.getRuntimeService().createProcessInstanceQuery()
 			.processInstanceId(started.processInstanceId()).singleResult();
