@@ -2,7 +2,7 @@ package gov.county.platform.card;
 
 import gov.county.platform.ledger.EventType;
 
-/** The ledger events of the interaction card (CONTRACT.md's list), in the order a card meets them. */
+/** The ledger events of the interaction card (the names other systems rely on; docs/processes.md), in the order a card meets them. */
 public enum CardEvent implements EventType {
 
 	FILED("登记", "Filed"),

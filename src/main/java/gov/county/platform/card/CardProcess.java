@@ -27,7 +27,7 @@ public final class CardProcess {
 
 	public static final String DECISION_TIME_LIMIT = "CardTimeLimitDecision";
 
-	// user tasks (CONTRACT.md)
+	// user tasks (ids other systems rely on: docs/processes.md)
 	public static final String TASK_ACCEPT = "Task_AcceptCard";
 
 	public static final String TASK_DISPATCH = "Task_DispatchCard";

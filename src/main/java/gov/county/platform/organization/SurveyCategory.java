@@ -1,6 +1,6 @@
 package gov.county.platform.organization;
 
-/** The satisfaction-survey category a unit is ranked in (seed 004). */
+/** The satisfaction-survey category a unit is ranked in (docs/processes.md). */
 public enum SurveyCategory {
 
 	/** Vertically managed: results go to the supervising department. */

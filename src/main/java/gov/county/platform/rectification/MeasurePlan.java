@@ -16,7 +16,7 @@ import gov.county.platform.organization.Directory;
 
 /**
  * A unit's plan: the measures as Tasklist's dynamic list (or the REST API) submits them, checked
- * against the rules of seed 000: every measure has what, who (a member of the unit), a deadline (a
+ * against the county's rectification rules (docs/processes.md): every measure has what, who (a member of the unit), a deadline (a
  * working day after today) and a target.
  */
 final class MeasurePlan {

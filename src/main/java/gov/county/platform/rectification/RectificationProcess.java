@@ -26,7 +26,7 @@ public final class RectificationProcess {
 
 	public static final String DECISION_TIME_LIMIT = "RectificationTimeLimitDecision";
 
-	// user tasks (CONTRACT.md)
+	// user tasks (ids other systems rely on: docs/processes.md)
 	public static final String TASK_DRAFT_PLAN = "Task_DraftPlan";
 
 	public static final String TASK_APPROVE_PLAN = "Task_ApprovePlan";

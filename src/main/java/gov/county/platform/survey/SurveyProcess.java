@@ -28,7 +28,7 @@ public final class SurveyProcess {
 	/** The process a last-ranked unit's rectification runs in (started through the engine). */
 	public static final String RECTIFICATION_KEY = "RectificationProcess";
 
-	// user tasks (CONTRACT.md)
+	// user tasks (ids other systems rely on: docs/processes.md)
 	public static final String TASK_ENTER_RESULTS = "Task_EnterSurveyResults";
 
 	public static final String TASK_ORGANIZATIONAL_HANDLING = "Task_OrganizationalHandling";

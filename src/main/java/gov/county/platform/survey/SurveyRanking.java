@@ -16,7 +16,7 @@ import gov.county.platform.organization.Unit;
 import gov.county.platform.organization.UnitType;
 
 /**
- * Ranks a satisfaction survey's results within each category (seed 004) and names who must act.
+ * Ranks a satisfaction survey's results within each category (the county's survey rules, docs/processes.md) and names who must act.
  * <ul>
  * <li>Units are ranked by score, highest first, within their category; equal scores share a rank
  * (1, 2, 2, 4).</li>

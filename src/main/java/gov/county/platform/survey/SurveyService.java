@@ -29,7 +29,7 @@ import gov.county.platform.organization.Unit;
 import gov.county.platform.organization.WellKnownGroups;
 
 /**
- * The rules of a satisfaction survey (满意度测评, seed 004): its number, checked results, the
+ * The rules of a satisfaction survey (满意度测评, the county's survey rules in docs/processes.md): its number, checked results, the
  * ranking and what follows from it — a rectification (with an admonishment talk) for every
  * last-ranked party-mass and government unit, organisational handling for the twice last, and the
  * vertical units' results for their supervising departments. Delegates only map variables.
