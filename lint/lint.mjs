@@ -7,7 +7,8 @@
 //
 // Gates:
 //   bpmnlint          processes/**/*.bpmn, config in lint/.bpmnlintrc
-//                     (bpmnlint:recommended + camunda-compat/camunda-platform-7-24)
+//                     (bpmnlint:recommended + camunda-compat/camunda-platform-7-24), and the
+//                     county's conventions: county/process-id, county/id-prefix, county/retry-cycle
 //   element-templates processes/.camunda/element-templates/**/*.json, Camunda 7 template schema
 //   forms             forms/**/*.form, @camunda/form-linting plus Tasklist 7.24 constraints
 //
@@ -245,6 +246,8 @@ async function gateBpmnlint(files, base) {
       .filter(element => element.$type === 'bpmn:Process' && element.id)
       .map(element => element.id));
 
+    problems.push(...countyConventions(rootElement, file, absolute));
+
     const results = await createLinter().lint(rootElement);
 
     for (const [ rule, reports ] of Object.entries(results)) {
@@ -266,6 +269,76 @@ async function gateBpmnlint(files, base) {
   problems.push(...duplicateIdProblems(processIdsByFile, 'duplicate-process-id', 'process id'));
 
   return { name: 'bpmnlint', noun: 'diagram', count: files.length, problems };
+}
+
+// The county's own conventions, checked with bpmnlint's gate:
+//   county/process-id  the process id is the file name (the platform deploys and finds it by that)
+//   county/id-prefix   an element's id starts with its kind (Task_, Gateway_, SequenceFlow_, ...), so
+//                      ids read the same in every diagram, in the ledger's activity ids and in Cockpit
+//   county/retry-cycle every asynchronous job (camunda:asyncBefore/asyncAfter, every timer) has
+//                      camunda:failedJobRetryTimeCycle (PT10S,PT1M,PT5M,PT30M,PT2H): a failing job is
+//                      retried over hours, not three times at once and then left as an incident; the
+//                      first retry comes soon, since two jobs of one case colliding is the usual cause
+
+const ID_PREFIXES = {
+  'bpmn:UserTask': 'Task_', 'bpmn:ServiceTask': 'Task_', 'bpmn:BusinessRuleTask': 'Task_',
+  'bpmn:SendTask': 'Task_', 'bpmn:ReceiveTask': 'Task_', 'bpmn:ScriptTask': 'Task_',
+  'bpmn:ManualTask': 'Task_', 'bpmn:Task': 'Task_', 'bpmn:CallActivity': 'CallActivity_',
+  'bpmn:SubProcess': 'SubProcess_', 'bpmn:StartEvent': 'StartEvent_', 'bpmn:EndEvent': 'EndEvent_',
+  'bpmn:BoundaryEvent': 'BoundaryEvent_', 'bpmn:IntermediateThrowEvent': 'IntermediateThrowEvent_',
+  'bpmn:IntermediateCatchEvent': 'IntermediateCatchEvent_', 'bpmn:ExclusiveGateway': 'Gateway_',
+  'bpmn:ParallelGateway': 'Gateway_', 'bpmn:InclusiveGateway': 'Gateway_',
+  'bpmn:EventBasedGateway': 'Gateway_', 'bpmn:ComplexGateway': 'Gateway_',
+  'bpmn:SequenceFlow': 'SequenceFlow_', 'bpmn:TextAnnotation': 'TextAnnotation_',
+  'bpmn:Association': 'Association_'
+};
+
+// R5/PT5M (five tries, five minutes apart) or a list of waits, PT10S,PT1M,PT5M (a try after each)
+const RETRY_CYCLE = /^(R\d+\/P\S+|P\w+(\s*,\s*P\w+)*)$/;
+
+function countyConventions(definitions, file, absolute) {
+  const problems = [];
+  const expectedProcessId = path.basename(absolute, '.bpmn');
+
+  const visit = (element) => {
+    const prefix = ID_PREFIXES[element.$type];
+    if (prefix && !(element.id || '').startsWith(prefix)) {
+      problems.push({ file, id: element.id, rule: 'county/id-prefix', severity: 'error',
+        message: `the id of a ${element.$type.slice(5)} starts with ${prefix} (e.g. ${prefix}${(element.id || 'Name').replace(/^[A-Za-z]+_/, '')})` });
+    }
+    for (const definition of element.eventDefinitions || []) {
+      const kind = definition.$type.slice(5) + '_';
+      if (!(definition.id || '').startsWith(kind)) {
+        problems.push({ file, id: definition.id || element.id, rule: 'county/id-prefix', severity: 'error',
+          message: `the id of a ${definition.$type.slice(5)} starts with ${kind}` });
+      }
+    }
+    const timer = (element.eventDefinitions || []).some(d => d.$type === 'bpmn:TimerEventDefinition');
+    if (element.asyncBefore || element.asyncAfter || timer) {
+      const cycle = (element.extensionElements?.values || [])
+        .find(value => value.$type === 'camunda:FailedJobRetryTimeCycle');
+      if (!cycle || !RETRY_CYCLE.test(String(cycle.body || '').trim())) {
+        problems.push({ file, id: element.id, rule: 'county/retry-cycle', severity: 'error',
+          message: `${timer ? 'a timer' : 'an asynchronous step'} needs camunda:failedJobRetryTimeCycle, e.g. PT10S,PT1M,PT5M,PT30M,PT2H` +
+            (cycle ? ` (has '${cycle.body}')` : '') });
+      }
+    }
+    for (const child of [ ...(element.flowElements || []), ...(element.artifacts || []) ]) {
+      visit(child);
+    }
+  };
+
+  for (const root of definitions.rootElements || []) {
+    if (root.$type !== 'bpmn:Process') {
+      continue;
+    }
+    if (root.id !== expectedProcessId) {
+      problems.push({ file, id: root.id, rule: 'county/process-id', severity: 'error',
+        message: `the process id is the file name: ${expectedProcessId}` });
+    }
+    visit(root);
+  }
+  return problems;
 }
 
 // ---------------------------------------------------------------------------
@@ -531,7 +604,8 @@ const SELF_TESTS = [
     name: 'bpmnlint',
     gate: gateBpmnlint,
     fixture: 'broken.bpmn',
-    expect: [ 'no-disconnected', 'no-complex-gateway', 'camunda-compat/history-time-to-live', 'bpmn-import' ]
+    expect: [ 'no-disconnected', 'no-complex-gateway', 'camunda-compat/history-time-to-live', 'bpmn-import',
+      'county/process-id', 'county/id-prefix', 'county/retry-cycle' ]
   },
   {
     name: 'element-templates',

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import gov.county.platform.engine.Actor;
+import gov.county.platform.cases.Steps;
 import gov.county.platform.engine.StartContract;
 import gov.county.platform.ledger.EventTypes;
 
@@ -18,36 +18,27 @@ import gov.county.platform.ledger.EventTypes;
 class CardDelegates {
 
 	/** The variables a caller may start it with (the start guard's list). */
+	@Bean
+	StartContract cardProcessStart() {
+		return CardProcess.START;
+	}
+
 	/** The ledger events it writes, for the ledger task's check. */
 	@Bean
 	EventTypes cardEvents() {
 		return CardProcess.EVENTS;
 	}
 
-	@Bean
-	StartContract cardProcessStart() {
-		return CardProcess.START;
-	}
-
-	/**
-	 * "Register card (登记)": the case number, checks, FILED. The number is always the platform's:
-	 * a business key a caller typed into Tasklist or sent to the REST API is replaced.
-	 */
+	/** "Register card (登记)": the case number (always the platform's), checks, FILED. */
 	@Bean
 	JavaDelegate registerCardDelegate(CardService cards) {
-		return execution -> {
-			String caseNo = cards.newCaseNumber();
-			execution.setProcessBusinessKey(caseNo);
-			execution.setVariables(cards.register(caseNo, execution.getVariables(), Actor.of(execution)).variables());
-		};
+		return Steps.register(cards::newCaseNumber, cards::register);
 	}
 
 	/** "Set deadlines (定时限)": the decision's time limit becomes dueAt, warnAt, reprimandAt. */
 	@Bean
 	JavaDelegate classifyCardDelegate(CardService cards) {
-		return execution -> execution.setVariables(
-				cards.classify(execution.getProcessBusinessKey(), execution.getVariables(), Actor.of(execution))
-					.variables());
+		return Steps.step(cards::classify);
 	}
 
 	/** A step of the escalation ladder; input parameter {@code level}: WARNED, URGED or REPRIMANDED. */
@@ -74,8 +65,7 @@ class CardDelegates {
 	/** "Collate case (整理)": the summary, ORGANIZED, and the call-back window. */
 	@Bean
 	JavaDelegate collateCardDelegate(CardService cards) {
-		return execution -> execution
-			.setVariables(cards.collate(execution.getProcessBusinessKey(), execution.getVariables()).variables());
+		return Steps.step((caseNo, variables, actor) -> cards.collate(caseNo, variables));
 	}
 
 }

@@ -5,9 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,6 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import gov.county.platform.cases.CaseWork;
 import gov.county.platform.engine.EngineClock;
 
 /**
@@ -33,23 +31,17 @@ class DemoCards {
 
 	private final CardIntake intake;
 
-	private final TaskService tasks;
+	private final CaseWork work;
 
-	private final HistoryService history;
-
-	private final IdentityService identity;
-
-	DemoCards(CardIntake intake, TaskService tasks, HistoryService history, IdentityService identity) {
+	DemoCards(CardIntake intake, CaseWork work) {
 		this.intake = intake;
-		this.tasks = tasks;
-		this.history = history;
-		this.identity = identity;
+		this.work = work;
 	}
 
 	@Order(70)
 	@EventListener(ApplicationReadyEvent.class)
 	public void fileOnce() {
-		if (this.history.createHistoricProcessInstanceQuery().processDefinitionKey(CardProcess.KEY).count() > 0) {
+		if (this.work.anyOf(CardProcess.KEY)) {
 			return;
 		}
 		file("township-labao", "PUBLIC_SERVICE", "REQUEST", "村道路灯不亮 Street lights out on the village road",
@@ -100,14 +92,7 @@ class DemoCards {
 		if (contact != null) {
 			card.put("submitterContact", contact);
 		}
-		String clerk = unit + "-clerk";
-		this.identity.setAuthentication(clerk, List.of(unit));
-		try {
-			return this.intake.file(card).caseNo();
-		}
-		finally {
-			this.identity.clearAuthentication();
-		}
+		return this.work.as(unit + "-clerk", () -> this.intake.file(card).caseNo());
 	}
 
 	private void accept(String caseNo, String unit, String link) {
@@ -115,19 +100,7 @@ class DemoCards {
 	}
 
 	private void complete(String caseNo, String taskKey, String user, Map<String, Object> variables) {
-		String taskId = this.tasks.createTaskQuery()
-			.processInstanceBusinessKey(caseNo)
-			.taskDefinitionKey(taskKey)
-			.singleResult()
-			.getId();
-		List<String> groups = this.identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
-		this.identity.setAuthentication(user, groups);
-		try {
-			this.tasks.complete(taskId, variables);
-		}
-		finally {
-			this.identity.clearAuthentication();
-		}
+		this.work.complete(caseNo, taskKey, user, variables);
 	}
 
 }

@@ -3,9 +3,6 @@ package gov.county.platform.rectification;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.spin.Spin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import gov.county.platform.calendar.WorkingDayCalendar;
+import gov.county.platform.cases.CaseWork;
 import gov.county.platform.engine.EngineClock;
 
 /**
@@ -34,79 +32,41 @@ class DemoRectifications {
 
 	private final RectificationIntake intake;
 
-	private final TaskService tasks;
-
-	private final HistoryService history;
-
-	private final IdentityService identity;
+	private final CaseWork work;
 
 	private final WorkingDayCalendar calendar;
 
-	DemoRectifications(RectificationIntake intake, TaskService tasks, HistoryService history, IdentityService identity,
-			WorkingDayCalendar calendar) {
+	DemoRectifications(RectificationIntake intake, CaseWork work, WorkingDayCalendar calendar) {
 		this.intake = intake;
-		this.tasks = tasks;
-		this.history = history;
-		this.identity = identity;
+		this.work = work;
 		this.calendar = calendar;
 	}
 
 	@Order(20)
 	@EventListener(ApplicationReadyEvent.class)
 	public void openOnce() {
-		if (this.history.createHistoricProcessInstanceQuery().processDefinitionKey(RectificationProcess.KEY).count() > 0) {
+		if (this.work.anyOf(RectificationProcess.KEY)) {
 			return;
 		}
-		String caseNo = as("supervisor", () -> this.intake.file(Map.of("unit", UNIT, "source", "INSPECTION", "title",
+		String caseNo = this.work.as("supervisor", () -> this.intake.file(Map.of("unit", UNIT, "source", "INSPECTION", "title",
 				"营业执照办理反复补材料 Business licences: papers asked for again and again", "problems",
 				"督查暗访发现：窗口未一次性告知所需材料，群众多次往返。An undercover inspection found that applicants "
 						+ "are not told all the papers at once and must come back several times."),
-				List.of("supervision-office")).caseNo(), List.of("supervision-office"));
+				List.of("supervision-office")).caseNo());
 		var today = this.calendar.dayOf(EngineClock.now());
-		complete(caseNo, RectificationProcess.TASK_DRAFT_PLAN, UNIT + "-clerk", Map.of("measures", Spin.JSON(List.of(
+		this.work.complete(caseNo, RectificationProcess.TASK_DRAFT_PLAN, UNIT + "-clerk", Map.of("measures", Spin.JSON(List.of(
 				Map.of("measure", "编制并公布一次性告知清单 Publish a one-time checklist of papers", "responsible",
 						UNIT + "-clerk", "deadline", this.calendar.plusWorkingDays(today, 5).toString(), "target",
 						"清单上墙、上网 Checklist on the wall and online"),
 				Map.of("measure", "窗口人员业务培训并考核 Train and test the window staff", "responsible", UNIT + "-head",
 						"deadline", this.calendar.plusWorkingDays(today, 20).toString(), "target",
 						"窗口人员全部考核合格 Every window clerk passes")))));
-		complete(caseNo, RectificationProcess.TASK_APPROVE_PLAN, "county-platform-clerk",
+		this.work.complete(caseNo, RectificationProcess.TASK_APPROVE_PLAN, "county-platform-clerk",
 				Map.of("planApproved", true, "planComment", "同意，公开承诺 Approved for public commitment"));
-		String checklist = this.tasks.createTaskQuery()
-			.processInstanceBusinessKey(caseNo)
-			.taskDefinitionKey(RectificationProcess.TASK_IMPLEMENT_MEASURE)
-			.taskAssignee(UNIT + "-clerk")
-			.singleResult()
-			.getId();
-		as(UNIT + "-clerk", () -> {
-			this.tasks.complete(checklist, Map.of("measureResult", "清单已在窗口和政务网公布 Checklist published",
-					"evidence", "政务网链接 Link on the county website"));
-			return null;
-		}, List.of(UNIT));
+		this.work.complete(caseNo, RectificationProcess.TASK_IMPLEMENT_MEASURE, UNIT + "-clerk",
+				Map.of("measureResult", "清单已在窗口和政务网公布 Checklist published", "evidence",
+						"政务网链接 Link on the county website"));
 		log.info("Demo profile: sample rectification {} in progress (see /api/public/commitments)", caseNo);
-	}
-
-	private void complete(String caseNo, String taskKey, String user, Map<String, Object> variables) {
-		String taskId = this.tasks.createTaskQuery()
-			.processInstanceBusinessKey(caseNo)
-			.taskDefinitionKey(taskKey)
-			.singleResult()
-			.getId();
-		List<String> groups = this.identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
-		as(user, () -> {
-			this.tasks.complete(taskId, variables);
-			return null;
-		}, groups);
-	}
-
-	private <T> T as(String user, java.util.function.Supplier<T> action, List<String> groups) {
-		this.identity.setAuthentication(user, groups);
-		try {
-			return action.get();
-		}
-		finally {
-			this.identity.clearAuthentication();
-		}
 	}
 
 }

@@ -10,7 +10,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import gov.county.platform.engine.Actor;
+import gov.county.platform.cases.Steps;
 import gov.county.platform.engine.StartContract;
 import gov.county.platform.ledger.EventTypes;
 
@@ -22,45 +22,33 @@ import gov.county.platform.ledger.EventTypes;
 class RectificationDelegates {
 
 	/** The variables a caller may start it with (the start guard's list). */
+	@Bean
+	StartContract rectificationProcessStart() {
+		return RectificationProcess.START;
+	}
+
 	/** The ledger events it writes, for the ledger task's check. */
 	@Bean
 	EventTypes rectificationEvents() {
 		return RectificationProcess.EVENTS;
 	}
 
-	@Bean
-	StartContract rectificationProcessStart() {
-		return RectificationProcess.START;
-	}
-
-	/**
-	 * "Register (立案)": the case number, checks, FILED. The number is always the platform's: a
-	 * business key a caller typed into Tasklist or sent to the REST API is replaced.
-	 */
+	/** "Register (立案)": the case number (always the platform's), checks, FILED. */
 	@Bean
 	JavaDelegate registerRectificationDelegate(RectificationService rectification) {
-		return execution -> {
-			String caseNo = rectification.newCaseNumber();
-			execution.setProcessBusinessKey(caseNo);
-			execution.setVariables(
-					rectification.register(caseNo, execution.getVariables(), Actor.of(execution)).variables());
-		};
+		return Steps.register(rectification::newCaseNumber, rectification::register);
 	}
 
 	/** "Set plan deadline (定时限)": the decision's time limit becomes dueAt, warnAt, reprimandAt. */
 	@Bean
 	JavaDelegate requestPlanDelegate(RectificationService rectification) {
-		return execution -> execution.setVariables(rectification
-			.requestPlan(execution.getProcessBusinessKey(), execution.getVariables(), Actor.of(execution))
-			.variables());
+		return Steps.step(rectification::requestPlan);
 	}
 
 	/** "Publish commitment (公开承诺)": COMMITTED, the public list, the measures to implement. */
 	@Bean
 	JavaDelegate commitPlanDelegate(RectificationService rectification) {
-		return execution -> execution.setVariables(rectification
-			.commit(execution.getProcessBusinessKey(), execution.getVariables(), Actor.of(execution))
-			.variables());
+		return Steps.step(rectification::commit);
 	}
 
 	/** A step of the plan's ladder; input parameter {@code level}: WARNED, URGED or REPRIMANDED. */

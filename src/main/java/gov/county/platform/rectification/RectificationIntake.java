@@ -6,13 +6,15 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import gov.county.platform.cases.CaseFiling;
 import gov.county.platform.cases.CaseIntake;
 import gov.county.platform.cases.CaseIntake.Filed;
 import gov.county.platform.organization.Directory;
+import gov.county.platform.security.PlatformUser;
 
-/** Opens a rectification from the API: checked, then started by the case kernel. */
+/** {@code POST /api/rectifications}: a rectification, checked (a unit opens one only for itself) and filed. */
 @Service
-public class RectificationIntake {
+public class RectificationIntake implements CaseFiling {
 
 	private final CaseIntake cases;
 
@@ -21,6 +23,17 @@ public class RectificationIntake {
 	public RectificationIntake(CaseIntake cases, Directory directory) {
 		this.cases = cases;
 		this.directory = directory;
+	}
+
+	@Override
+	public String collection() {
+		return "rectifications";
+	}
+
+	@Override
+	@Transactional
+	public Filed file(Map<String, Object> body, PlatformUser caller) {
+		return file(body, caller.groups());
 	}
 
 	/** @param callerGroups the caller's groups: a unit opens rectification only for itself */

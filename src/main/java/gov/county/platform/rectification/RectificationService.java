@@ -1,8 +1,6 @@
 package gov.county.platform.rectification;
 
 import static gov.county.platform.cases.Fields.need;
-import static gov.county.platform.cases.Fields.optional;
-import static gov.county.platform.cases.Fields.required;
 import static gov.county.platform.rectification.RectificationProcess.*;
 
 import java.time.Instant;
@@ -12,34 +10,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.springframework.stereotype.Service;
 
-import gov.county.platform.api.InvalidInput;
-import gov.county.platform.cases.Fields;
-import gov.county.platform.calendar.WorkingDayCalendar;
 import gov.county.platform.cases.CaseClock;
-import gov.county.platform.cases.CaseNotices;
+import gov.county.platform.cases.Cases;
 import gov.county.platform.cases.CaseState;
-import gov.county.platform.cases.CaseStates;
 import gov.county.platform.cases.Deadlines;
-import gov.county.platform.cases.Escalations;
-import gov.county.platform.cases.Fields;
 import gov.county.platform.cases.Ladder;
 import gov.county.platform.cases.Outcome;
+import gov.county.platform.cases.TaskSteps;
 import gov.county.platform.cases.TimeLimits;
 import gov.county.platform.engine.Actor;
 import gov.county.platform.engine.EngineClock;
-import gov.county.platform.ledger.CaseNumberService;
 import gov.county.platform.ledger.LedgerEvent;
-import gov.county.platform.ledger.LedgerService;
-import gov.county.platform.organization.Directory;
-import gov.county.platform.organization.Unit;
 import gov.county.platform.organization.WellKnownGroups;
 import gov.county.platform.rectification.RectificationValues.PlanStage;
 import gov.county.platform.rectification.RectificationValues.Source;
-import gov.county.platform.rectification.RectificationValues.Verification;
 
 /**
  * The rules of rectification (整改): what each step requires, which ledger events it leaves, the
@@ -52,41 +39,38 @@ public class RectificationService {
 	/** The ledger's detail of the plan's clock and its escalations starts with this. */
 	static final String PLAN_PREFIX = "plan";
 
-	private final CaseNumberService caseNumbers;
-
-	private final LedgerService ledger;
-
-	private final CaseNotices notices;
-
-	private final CaseStates states;
-
-	private final Escalations escalations;
-
-	private final TimeLimits limits;
-
-	private final WorkingDayCalendar calendar;
-
-	private final Directory directory;
+	private final Cases cases;
 
 	private final Commitments commitments;
 
-	public RectificationService(CaseNumberService caseNumbers, LedgerService ledger, CaseNotices notices,
-			CaseStates states, Escalations escalations, TimeLimits limits, WorkingDayCalendar calendar,
-			Directory directory, Commitments commitments) {
-		this.caseNumbers = caseNumbers;
-		this.ledger = ledger;
-		this.notices = notices;
-		this.states = states;
-		this.escalations = escalations;
-		this.limits = limits;
-		this.calendar = calendar;
-		this.directory = directory;
+	private final RectificationCase.Plans plans;
+
+	public RectificationService(Cases cases, Commitments commitments) {
+		this.cases = cases;
 		this.commitments = commitments;
+		this.plans = new RectificationCase.Plans() {
+
+			@Override
+			public List<Measure> check(Object submitted, String unit, LocalDate today) {
+				return MeasurePlan.validate(submitted, unit, cases.directory(), cases.calendar(), today);
+			}
+
+			@Override
+			public Map<String, Object> variables(List<Measure> measures) {
+				return planVariables(measures).variables();
+			}
+
+			@Override
+			public LocalDate today(Instant now) {
+				return cases.calendar().dayOf(now);
+			}
+
+		};
 	}
 
 	/** A new case number ZG-YYYY-NNNNNN, taken in the caller's transaction. */
 	public String newCaseNumber() {
-		return this.caseNumbers.next(CASE_PREFIX);
+		return this.cases.caseNumbers().next(CASE_PREFIX);
 	}
 
 	/**
@@ -101,12 +85,12 @@ public class RectificationService {
 				start.put(name, value);
 			}
 		});
-		List<String> groups = Actor.SYSTEM.equals(actor) ? null : this.directory.groupsOf(actor);
-		Map<String, Object> valid = RectificationSubmission.validate(start, this.directory, groups);
+		List<String> groups = Actor.SYSTEM.equals(actor) ? null : this.cases.directory().groupsOf(actor);
+		Map<String, Object> valid = RectificationSubmission.validate(start, this.cases.directory(), groups);
 		String unit = (String) valid.get(UNIT.name());
 		Map<String, Object> out = new HashMap<>(valid);
 		out.put(CASE_NO.name(), caseNo);
-		out.put(UNIT_NAME.name(), unitName(unit));
+		out.put(UNIT_NAME.name(), this.cases.unitName(unit));
 		out.put(PLAN_STAGE.name(), PlanStage.FIRST.name());
 		boolean survey = Source.SURVEY.name().equals(valid.get(SOURCE.name()));
 		out.put(ADMONISH_AT_START.name(), survey);
@@ -115,8 +99,8 @@ public class RectificationService {
 					+ (valid.get(ORIGIN_CASE_NO.name()) == null ? "" : " (" + valid.get(ORIGIN_CASE_NO.name()) + ")")
 					+ ": " + valid.get(PROBLEMS.name()));
 		}
-		this.states.open(caseNo, KEY, unit);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.FILED, unit, actor, null,
+		this.cases.states().open(caseNo, KEY, unit);
+		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, RectificationEvent.FILED, unit, actor, null,
 				valid.get(SOURCE.name()) + (valid.get(ORIGIN_CASE_NO.name()) == null ? ""
 						: " from " + valid.get(ORIGIN_CASE_NO.name())) + ": " + valid.get(TITLE.name())));
 		return new Outcome(out);
@@ -130,10 +114,10 @@ public class RectificationService {
 					+ PLAN_STAGE.from(v));
 		}
 		Instant now = EngineClock.now();
-		Deadlines deadlines = Deadlines.start(this.calendar, this.limits, now, days);
+		Deadlines deadlines = Deadlines.start(this.cases.calendar(), this.cases.limits(), now, days);
 		String unit = unit(caseNo);
-		this.states.startClock(caseNo, deadlines.dueAt().toInstant(), now);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.PLAN_REQUESTED, unit, actor, deadlines.dueAt().toInstant(),
+		this.cases.states().startClock(caseNo, deadlines.dueAt().toInstant(), now);
+		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, RectificationEvent.PLAN_REQUESTED, unit, actor, deadlines.dueAt().toInstant(),
 				PLAN_PREFIX + " within " + days + " working days (" + PLAN_STAGE.from(v) + ")"));
 		return new Outcome(deadlines.asVariables());
 	}
@@ -141,9 +125,9 @@ public class RectificationService {
 	/** When the plan task opens: the unit's members, for the "responsible" dropdown of the form. */
 	public Outcome draftOpened(String unit) {
 		List<Map<String, Object>> options = new ArrayList<>();
-		for (String member : this.directory.membersOf(unit)) {
+		for (String member : this.cases.directory().membersOf(unit)) {
 			Map<String, Object> option = new LinkedHashMap<>();
-			option.put("label", this.directory.user(member)
+			option.put("label", this.cases.directory().user(member)
 				.map(u -> ((u.getFirstName() == null ? "" : u.getFirstName()) + " "
 						+ (u.getLastName() == null ? "" : u.getLastName())).trim())
 				.filter(name -> !name.isEmpty())
@@ -155,10 +139,21 @@ public class RectificationService {
 		return new Outcome(Map.of(UNIT_MEMBERS.name(), UNIT_MEMBERS.stored(options)));
 	}
 
+	/** The rule of each of rectification's user tasks. */
+	private static final TaskSteps<RectificationCase> TASKS = new TaskSteps<>(KEY, Map.of(
+			TASK_DRAFT_PLAN, (v, rectification) -> SubmitPlan.decide(SubmitPlan.Input.from(v), rectification),
+			TASK_APPROVE_PLAN, (v, rectification) -> DecidePlan.decide(DecidePlan.Input.from(v), rectification),
+			TASK_IMPLEMENT_MEASURE,
+			(v, rectification) -> CompleteMeasure.decide(CompleteMeasure.Input.from(v), rectification),
+			TASK_REPORT_PROGRESS, (v, rectification) -> ReportProgress.decide(ReportProgress.Input.from(v), rectification),
+			TASK_ADMONISHMENT_TALK, (v, rectification) -> HoldTalk.decide(HoldTalk.Input.from(v), rectification),
+			TASK_VERIFY,
+			(v, rectification) -> VerifyRectification.decide(VerifyRectification.Input.from(v), rectification)));
+
 	/**
-	 * Checks and records the completion of a user task; throws naming the field when it is not
-	 * complete. The unit, the plan's deadlines and the measures are taken from the case's state, not
-	 * from the submitted variables: a completion cannot move its deadline or change what was approved.
+	 * Checks and records the completion of a user task by its step rule; throws naming the field
+	 * when it is not complete. The unit, the plan's deadlines and the measures are the case's state,
+	 * not the submitted variables: a completion cannot move its deadline or change what was approved.
 	 *
 	 * @param local the task's own variables (a measure's number, the talk's unit head)
 	 */
@@ -166,66 +161,9 @@ public class RectificationService {
 			Map<String, Object> local, String actor) {
 		Map<String, Object> v = new HashMap<>(submitted);
 		v.putAll(local);
-		return switch (taskKey) {
-			case TASK_DRAFT_PLAN -> submitPlan(caseNo, v, actor);
-			case TASK_APPROVE_PLAN -> decidePlan(caseNo, v, actor);
-			case TASK_IMPLEMENT_MEASURE -> measureDone(caseNo, v, actor);
-			case TASK_REPORT_PROGRESS -> reportProgress(caseNo, v, actor);
-			case TASK_ADMONISHMENT_TALK -> talkHeld(caseNo, v, actor);
-			case TASK_VERIFY -> verify(caseNo, v, actor);
-			default -> throw new IllegalArgumentException("no rectification rules for task '" + taskKey + "'");
-		};
-	}
-
-	private Outcome submitPlan(String caseNo, Map<String, Object> v, String actor) {
-		CaseState state = this.states.get(caseNo);
-		String unit = state.unit();
-		// Tasklist sends the form's numbered fields (shown pre-filled with a returned plan); an API
-		// client sends the list. A list that differs from the plan on record is the one submitted.
-		List<Map<String, Object>> slots = MeasurePlan.fromSlots(v);
-		Object listed = v.get(MEASURES.name());
-		Object onRecord = recorded(caseNo).get(MEASURES.name());
-		boolean listChanged = listed != null && (onRecord == null
-				|| !Objects.equals(MEASURES.from(Map.of(MEASURES.name(), listed)), MEASURES.from(Map.of(MEASURES.name(), onRecord))));
-		List<Measure> measures = MeasurePlan.validate(slots == null || listChanged ? listed : slots, unit,
-				this.directory, this.calendar,
-				this.calendar.dayOf(EngineClock.now()));
-		Instant due = state.currentClock().map(CaseClock::dueAt).orElse(null);
-		String json = MeasurePlan.asVariable(measures).toString();
-		this.states.setPlan(caseNo, json);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.PLAN_SUBMITTED, unit, actor, due,
-				measures.size() + " measures: " + json));
-		return planVariables(measures);
-	}
-
-	private Outcome decidePlan(String caseNo, Map<String, Object> v, String actor) {
-		Boolean approved;
-		try {
-			approved = PLAN_APPROVED.from(v);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInput(PLAN_APPROVED.name(), "must be true (approve) or false (return)");
-		}
-		if (approved == null) {
-			throw new InvalidInput(PLAN_APPROVED.name(), "is required: approve the plan or return it");
-		}
-		String comment = PLAN_COMMENT.from(v);
-		List<Measure> measures = recordedMeasures(caseNo);
-		Map<String, Object> out = new HashMap<>(planVariables(measures).variables());
-		out.put(PLAN_APPROVED.name(), approved);
-		if (approved) {
-			this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.PLAN_APPROVED, WellKnownGroups.COUNTY_PLATFORM, actor, null,
-					measures.size() + " measures" + (comment == null ? "" : ": " + comment)));
-		}
-		else {
-			if (comment == null) {
-				throw new InvalidInput(PLAN_COMMENT.name(), "is required when the plan is returned: say what to change");
-			}
-			this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.PLAN_RETURNED, unit(caseNo), actor, null, comment));
-			out.put(PLAN_STAGE.name(), PlanStage.RETURNED.name());
-			out.put(PLAN_COMMENT.name(), comment);
-		}
-		return new Outcome(out);
+		RectificationCase rectification = new RectificationCase(caseNo, actor, EngineClock.now(),
+				this.cases.states().get(caseNo), this.commitments, this.plans, event -> count(caseNo, event));
+		return this.cases.recorder().record(caseNo, TASKS.decide(taskKey, v, rectification));
 	}
 
 	/**
@@ -236,9 +174,9 @@ public class RectificationService {
 		String unit = unit(caseNo);
 		List<Measure> measures = recordedMeasures(caseNo);
 		Instant now = EngineClock.now();
-		this.commitments.publish(caseNo, unit, unitName(unit), need(TITLE, v), need(PROBLEMS, v), need(SOURCE, v),
+		this.commitments.publish(caseNo, unit, this.cases.unitName(unit), need(TITLE, v), need(PROBLEMS, v), need(SOURCE, v),
 				measures, now);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.COMMITTED, unit, actor, null, "publicly committed: "
+		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, RectificationEvent.COMMITTED, unit, actor, null, "publicly committed: "
 				+ measures.stream().map(m -> m.no() + ". " + m.measure() + " by " + m.deadline()).toList()));
 		return planVariables(measures);
 	}
@@ -248,7 +186,7 @@ public class RectificationService {
 		Measure m = new Measure(loopCounter + 1, (String) measureVariable.get("measure"),
 				(String) measureVariable.get("responsible"), LocalDate.parse((String) measureVariable.get("deadline")),
 				(String) measureVariable.get("target"));
-		Deadlines deadlines = Deadlines.around(this.calendar, this.limits, m.deadline(), EngineClock.now());
+		Deadlines deadlines = Deadlines.around(this.cases.calendar(), this.cases.limits(), m.deadline(), EngineClock.now());
 		Map<String, Object> out = new HashMap<>();
 		out.put(MEASURE_NO.name(), m.no());
 		out.put(MEASURE.name(), m.measure());
@@ -261,41 +199,9 @@ public class RectificationService {
 		return new Outcome(out);
 	}
 
-	private Outcome measureDone(String caseNo, Map<String, Object> v, String actor) {
-		String result = required(MEASURE_RESULT.name(), MEASURE_RESULT.from(v), 2000);
-		String evidence = optional(EVIDENCE.name(), EVIDENCE.from(v), 2000);
-		int no = need(MEASURE_NO, v);
-		Instant now = EngineClock.now();
-		Instant due = Deadlines.instant(MEASURE_DUE_AT.from(v));
-		boolean late = due != null && now.isAfter(due);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.MEASURE_DONE, unit(caseNo), actor, due,
-				measurePrefix(no) + (late ? "done late: " : "done: ") + result
-						+ (evidence == null ? "" : " | evidence: " + evidence)));
-		this.commitments.measureDone(caseNo, no, now);
-		return Outcome.none();
-	}
-
 	/** When a monthly report is asked for: due in {@link TimeLimits#progressReportDays()} working days. */
 	public Instant progressReportDue() {
-		return this.calendar.deadline(EngineClock.now(), this.limits.progressReportDays()).toInstant();
-	}
-
-	private Outcome reportProgress(String caseNo, Map<String, Object> v, String actor) {
-		Integer progress;
-		try {
-			progress = PROGRESS.from(v);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInput(PROGRESS.name(), "must be a whole number from 0 to 100");
-		}
-		if (progress == null || progress < 0 || progress > 100) {
-			throw new InvalidInput(PROGRESS.name(), "is required: a whole number from 0 to 100 (per cent done)");
-		}
-		String note = required(PROGRESS_NOTE.name(), PROGRESS_NOTE.from(v), 2000);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.PROGRESS_REPORTED, unit(caseNo), actor, null,
-				progress + "%: " + note));
-		this.commitments.progress(caseNo, progress, EngineClock.now());
-		return Outcome.none();
+		return this.cases.calendar().deadline(EngineClock.now(), this.cases.limits().progressReportDays()).toInstant();
 	}
 
 	/**
@@ -304,61 +210,29 @@ public class RectificationService {
 	 */
 	public Outcome talkCalled(String caseNo, Map<String, Object> v) {
 		String unit = unit(caseNo);
-		String head = this.directory.headOf(unit).orElse(null);
+		String head = this.cases.directory().headOf(unit).orElse(null);
 		String reason = TALK_REASON.from(v) == null ? "rectification " + caseNo : TALK_REASON.from(v);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.SUMMONED, unit, LedgerEvent.SYSTEM_ACTOR, null,
+		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, RectificationEvent.SUMMONED, unit, LedgerEvent.SYSTEM_ACTOR, null,
 				"head " + (head == null ? "(not named in the organisation chart)" : head) + " of " + unit
 						+ " summoned to an admonishment talk: " + reason));
 		List<String> recipients = new ArrayList<>(List.of("group:" + WellKnownGroups.COUNTY_LEADERS));
-		if (head != null && this.directory.userExists(head)) {
+		if (head != null && this.cases.directory().userExists(head)) {
 			recipients.add("head:" + unit);
 		}
 		Map<String, Object> values = new HashMap<>(v);
 		values.put(TALK_REASON.name(), reason);
-		values.put(UNIT_NAME.name(), unitName(unit));
-		this.notices.send(caseNo, "rectification-admonishment", values, recipients,
-				caseNo + "/SUMMONED/" + this.ledger.caseHistory(caseNo).size());
+		values.put(UNIT_NAME.name(), this.cases.unitName(unit));
+		this.cases.notices().send(caseNo, "rectification-admonishment", values, recipients,
+				caseNo + "/SUMMONED/" + this.cases.ledger().caseHistory(caseNo).size());
 		Map<String, Object> out = new HashMap<>();
 		out.put(TALK_REASON.name(), reason);
-		out.put(TALK_HEAD.name(), head == null ? unitName(unit) : head);
+		out.put(TALK_HEAD.name(), head == null ? this.cases.unitName(unit) : head);
 		return new Outcome(out);
-	}
-
-	private Outcome talkHeld(String caseNo, Map<String, Object> v, String actor) {
-		String record = required(TALK_RECORD.name(), TALK_RECORD.from(v), 5000);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.ADMONISHED, unit(caseNo), actor, null,
-				"talk with " + TALK_HEAD.from(v) + " (" + TALK_REASON.from(v) + "): " + record));
-		return Outcome.none();
-	}
-
-	private Outcome verify(String caseNo, Map<String, Object> v, String actor) {
-		String verification = required(VERIFICATION.name(), VERIFICATION.from(v), 40);
-		Fields.oneOf(VERIFICATION.name(), verification, Verification.class);
-		String comment = optional(VERIFICATION_COMMENT.name(), VERIFICATION_COMMENT.from(v), 5000);
-		String unit = unit(caseNo);
-		if (Verification.valueOf(verification) == Verification.FAIL) {
-			if (comment == null) {
-				throw new InvalidInput(VERIFICATION_COMMENT.name(),
-						"is required when verification fails: say what is still wrong");
-			}
-			this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.VERIFICATION_FAILED, unit, actor, null, comment));
-			this.commitments.revising(caseNo, EngineClock.now());
-			return new Outcome(Map.of(PLAN_STAGE.name(), PlanStage.FAILED_VERIFICATION.name(), VERIFICATION.name(),
-					verification, VERIFICATION_COMMENT.name(), comment));
-		}
-		long pendingTalks = count(caseNo, RectificationEvent.SUMMONED) - count(caseNo, RectificationEvent.ADMONISHED);
-		if (pendingTalks > 0) {
-			throw new InvalidInput(VERIFICATION.name(), "cannot pass while " + pendingTalks
-					+ " admonishment talk(s) of this case are not yet held by the county leaders");
-		}
-		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.VERIFIED, unit, actor, null,
-				comment == null ? "passed" : "passed: " + comment));
-		return new Outcome(Map.of(VERIFICATION.name(), verification));
 	}
 
 	/** The case ends after verification: CLOSED, and the public commitment reads fulfilled. */
 	public Outcome close(String caseNo) {
-		this.ledger.append(new LedgerEvent(caseNo, KEY, RectificationEvent.CLOSED, unit(caseNo), LedgerEvent.SYSTEM_ACTOR, null,
+		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, RectificationEvent.CLOSED, unit(caseNo), LedgerEvent.SYSTEM_ACTOR, null,
 				"VERIFIED"));
 		this.commitments.fulfilled(caseNo, EngineClock.now());
 		return new Outcome(Map.of(OUTCOME.name(), "VERIFIED"));
@@ -370,18 +244,18 @@ public class RectificationService {
 	 * criticism) also to the county leaders; missing lower steps first.
 	 */
 	public void escalatePlan(String caseNo, String level, Map<String, Object> v) {
-		CaseState state = this.states.get(caseNo);
+		CaseState state = this.cases.states().get(caseNo);
 		CaseClock clock = state.currentClock()
 			.orElseThrow(() -> new IllegalStateException("rectification " + caseNo + " has no plan deadline"));
 		String unit = state.unit();
-		String due = Deadlines.iso(Deadlines.of(this.calendar, this.limits, clock).dueAt());
+		String due = Deadlines.iso(Deadlines.of(this.cases.calendar(), this.cases.limits(), clock).dueAt());
 		Map<String, Object> values = new HashMap<>(v);
-		values.put(UNIT_NAME.name(), unitName(unit));
-		this.escalations.climb(caseNo, "plan-" + clock.no(), Ladder.DEADLINE, level, step -> {
-			this.ledger.append(new LedgerEvent(caseNo, KEY, EVENTS.require(step), unit, LedgerEvent.SYSTEM_ACTOR, clock.dueAt(),
+		values.put(UNIT_NAME.name(), this.cases.unitName(unit));
+		this.cases.escalations().climb(caseNo, "plan-" + clock.no(), Ladder.DEADLINE, level, step -> {
+			this.cases.ledger().append(new LedgerEvent(caseNo, KEY, EVENTS.require(step), unit, LedgerEvent.SYSTEM_ACTOR, clock.dueAt(),
 					PLAN_PREFIX + " of " + unit + " due " + due));
-			this.notices.send(caseNo, "rectification-plan-" + step.toLowerCase(), values,
-					this.escalations.recipients(Ladder.DEADLINE, step, unit, null), caseNo + "/plan/" + step + "/" + due);
+			this.cases.notices().send(caseNo, "rectification-plan-" + step.toLowerCase(), values,
+					this.cases.escalations().recipients(Ladder.DEADLINE, step, unit, null), caseNo + "/plan/" + step + "/" + due);
 		});
 	}
 
@@ -397,12 +271,12 @@ public class RectificationService {
 		String unit = unit(caseNo);
 		String responsible = need(RESPONSIBLE, v);
 		Map<String, Object> values = new HashMap<>(v);
-		values.put(UNIT_NAME.name(), unitName(unit));
-		this.escalations.climb(caseNo, "measure-" + no + "@" + due, Ladder.MEASURE, level, step -> {
-			this.ledger.append(new LedgerEvent(caseNo, KEY, EVENTS.require(step), unit, LedgerEvent.SYSTEM_ACTOR, due,
+		values.put(UNIT_NAME.name(), this.cases.unitName(unit));
+		this.cases.escalations().climb(caseNo, "measure-" + no + "@" + due, Ladder.MEASURE, level, step -> {
+			this.cases.ledger().append(new LedgerEvent(caseNo, KEY, EVENTS.require(step), unit, LedgerEvent.SYSTEM_ACTOR, due,
 					measurePrefix(no) + MEASURE.from(v) + " (responsible " + responsible + ") due " + DEADLINE.from(v)));
-			this.notices.send(caseNo, "rectification-measure-" + step.toLowerCase(), values,
-					this.escalations.recipients(Ladder.MEASURE, step, unit, responsible),
+			this.cases.notices().send(caseNo, "rectification-measure-" + step.toLowerCase(), values,
+					this.cases.escalations().recipients(Ladder.MEASURE, step, unit, responsible),
 					caseNo + "/measure/" + no + "/" + step + "/" + DEADLINE.from(v));
 		});
 		if (!level.equals("CRITICIZED")) {
@@ -418,10 +292,10 @@ public class RectificationService {
 	 */
 	public Map<String, Object> recorded(String caseNo) {
 		Map<String, Object> out = new HashMap<>();
-		CaseState state = this.states.get(caseNo);
+		CaseState state = this.cases.states().get(caseNo);
 		out.put(UNIT.name(), state.unit());
 		state.currentClock()
-			.ifPresent(clock -> out.putAll(Deadlines.of(this.calendar, this.limits, clock).asVariables()));
+			.ifPresent(clock -> out.putAll(Deadlines.of(this.cases.calendar(), this.cases.limits(), clock).asVariables()));
 		state.submittedPlan()
 			.ifPresent(plan -> out.put(MEASURES.name(),
 					MEASURES.stored(MeasurePlan.recorded(plan).stream().map(Measure::asVariable).toList())));
@@ -429,34 +303,30 @@ public class RectificationService {
 	}
 
 	private List<Measure> recordedMeasures(String caseNo) {
-		return MeasurePlan.recorded(this.states.get(caseNo)
+		return MeasurePlan.recorded(this.cases.states().get(caseNo)
 			.submittedPlan()
 			.orElseThrow(() -> new IllegalStateException("case " + caseNo + " has no submitted plan")));
 	}
 
 	private String unit(String caseNo) {
-		return this.states.get(caseNo).unit();
+		return this.cases.states().get(caseNo).unit();
 	}
 
 
 	private Outcome planVariables(List<Measure> measures) {
 		Map<String, Object> out = new HashMap<>();
 		out.put(MEASURES.name(), MeasurePlan.asVariable(measures));
-		out.put(PLAN_TEXT.name(), MeasurePlan.text(measures, this.directory));
+		out.put(PLAN_TEXT.name(), MeasurePlan.text(measures, this.cases.directory()));
 		return new Outcome(out);
 	}
 
 	/** A head the chart names but no admin has created yet cannot be told; the unit still is. */
 	private void addHead(List<String> recipients, String unit) {
-		this.directory.headOf(unit).filter(this.directory::userExists).ifPresent(head -> recipients.add("head:" + unit));
+		this.cases.directory().headOf(unit).filter(this.cases.directory()::userExists).ifPresent(head -> recipients.add("head:" + unit));
 	}
 
 	private long count(String caseNo, RectificationEvent event) {
-		return this.ledger.caseHistory(caseNo).stream().filter(e -> e.is(event)).count();
-	}
-
-	private String unitName(String unit) {
-		return this.directory.unit(unit).map(Unit::name).orElse(unit);
+		return this.cases.ledger().caseHistory(caseNo).stream().filter(e -> e.is(event)).count();
 	}
 
 	static String measurePrefix(int no) {

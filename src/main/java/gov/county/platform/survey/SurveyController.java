@@ -3,7 +3,6 @@ package gov.county.platform.survey;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,9 +12,9 @@ import gov.county.platform.api.ApiProblem;
 import gov.county.platform.security.PlatformUser;
 
 /**
- * {@code POST /api/surveys} starts a survey by hand; {@code POST /api/surveys/{caseNo}/results}
- * enters its results as JSON {@code {"results": [{unit, score}]}} or as a CSV file
- * ({@code text/csv}, lines {@code unit,score}).
+ * {@code POST /api/surveys/{caseNo}/results} enters a survey's results as JSON {@code {"results": [{unit, score}]}} or as a CSV file
+ * ({@code text/csv}, lines {@code unit,score}). A survey is started by hand with {@code POST /api/surveys}
+ * ({@link SurveyIntake}).
  */
 @RestController
 class SurveyController {
@@ -24,15 +23,6 @@ class SurveyController {
 
 	SurveyController(SurveyIntake intake) {
 		this.intake = intake;
-	}
-
-	@PostMapping("/api/surveys")
-	ResponseEntity<Map<String, String>> start(PlatformUser user, @RequestBody(required = false) Map<String, Object> body) {
-		Object title = body == null ? null : body.get(SurveyProcess.SURVEY_TITLE.name());
-		if (title != null && !(title instanceof String)) {
-			throw ApiProblem.badRequest(SurveyProcess.SURVEY_TITLE.name(), "surveyTitle must be text");
-		}
-		return this.intake.start((String) title).created();
 	}
 
 	@PostMapping(path = "/api/surveys/{caseNo}/results", consumes = { "text/csv", "text/plain" })

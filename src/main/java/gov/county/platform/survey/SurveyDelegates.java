@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import gov.county.platform.cases.Outcome;
+import gov.county.platform.cases.Steps;
 import gov.county.platform.engine.Actor;
 import gov.county.platform.engine.StartContract;
 import gov.county.platform.ledger.EventTypes;
@@ -15,15 +17,15 @@ import gov.county.platform.ledger.EventTypes;
 class SurveyDelegates {
 
 	/** The variables a caller may start it with (the start guard's list). */
+	@Bean
+	StartContract surveyProcessStart() {
+		return SurveyProcess.START;
+	}
+
 	/** The ledger events it writes, for the ledger task's check. */
 	@Bean
 	EventTypes surveyEvents() {
 		return SurveyProcess.EVENTS;
-	}
-
-	@Bean
-	StartContract surveyProcessStart() {
-		return SurveyProcess.START;
 	}
 
 	/** The half-yearly schedule's "Start satisfaction survey (发起测评)": a new survey instance. */
@@ -35,18 +37,14 @@ class SurveyDelegates {
 	/** "Register survey (立项)": the number MY-YYYY-NN, the title, FILED. */
 	@Bean
 	JavaDelegate registerSurveyDelegate(SurveyService surveys) {
-		return execution -> {
-			String caseNo = surveys.newCaseNumber();
-			execution.setProcessBusinessKey(caseNo);
-			execution.setVariables(surveys.register(caseNo, execution.getVariables(), Actor.of(execution)));
-		};
+		return Steps.register(surveys::newCaseNumber,
+				(caseNo, variables, actor) -> new Outcome(surveys.register(caseNo, variables, actor)));
 	}
 
 	/** "Rank units (排名)": the ranking, kept for the next survey; RANKED. */
 	@Bean
 	JavaDelegate rankSurveyDelegate(SurveyService surveys) {
-		return execution -> execution
-			.setVariables(surveys.rank(execution.getProcessBusinessKey(), execution.getVariables()));
+		return Steps.step((caseNo, variables, actor) -> new Outcome(surveys.rank(caseNo, variables)));
 	}
 
 	/** "Report vertical units (报主管部门)": results to the supervising departments. */
@@ -58,8 +56,7 @@ class SurveyDelegates {
 	/** "Start rectifications (限期整改)": one RectificationProcess per last-ranked unit. */
 	@Bean
 	JavaDelegate startSurveyRectificationsDelegate(SurveyService surveys) {
-		return execution -> execution
-			.setVariables(surveys.startRectifications(execution.getProcessBusinessKey(), execution.getVariables()));
+		return Steps.step((caseNo, variables, actor) -> new Outcome(surveys.startRectifications(caseNo, variables)));
 	}
 
 	/**

@@ -15,10 +15,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import gov.county.platform.api.InvalidInput;
+import gov.county.platform.cases.CaseFiling;
 import gov.county.platform.cases.CaseIntake;
 import gov.county.platform.cases.CaseIntake.Filed;
 import gov.county.platform.engine.Callers;
 import gov.county.platform.ledger.LedgerService;
+import gov.county.platform.security.PlatformUser;
 
 /**
  * Surveys from the API: start one by hand, and enter its results (JSON or a CSV file of
@@ -26,7 +28,7 @@ import gov.county.platform.ledger.LedgerService;
  * ranking and the rectifications it starts.
  */
 @Service
-public class SurveyIntake {
+public class SurveyIntake implements CaseFiling {
 
 	static final int MAX_CSV_LINES = 1000;
 
@@ -55,6 +57,22 @@ public class SurveyIntake {
 		this.identity = identity;
 		this.surveys = surveys;
 		this.ledger = ledger;
+	}
+
+	@Override
+	public String collection() {
+		return "surveys";
+	}
+
+	/** {@code POST /api/surveys}, optionally with {@code {"surveyTitle": "..."}}. */
+	@Override
+	@Transactional
+	public Filed file(Map<String, Object> body, PlatformUser caller) {
+		Object title = body.get(SurveyProcess.SURVEY_TITLE.name());
+		if (title != null && !(title instanceof String)) {
+			throw new InvalidInput(SurveyProcess.SURVEY_TITLE.name(), "must be text");
+		}
+		return start((String) title);
 	}
 
 	@Transactional

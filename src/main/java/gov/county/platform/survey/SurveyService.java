@@ -14,16 +14,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 
+import gov.county.platform.cases.Cases;
 import gov.county.platform.api.InvalidInput;
 import gov.county.platform.api.InvalidInput.Problem;
-import gov.county.platform.calendar.WorkingDayCalendar;
 import gov.county.platform.engine.EngineClock;
-import gov.county.platform.ledger.CaseNumberService;
 import gov.county.platform.ledger.LedgerEvent;
-import gov.county.platform.ledger.LedgerService;
 import gov.county.platform.notification.Notice;
 import gov.county.platform.notification.NotificationService;
-import gov.county.platform.organization.Directory;
 import gov.county.platform.organization.SurveyCategory;
 import gov.county.platform.organization.Unit;
 import gov.county.platform.organization.WellKnownGroups;
@@ -37,33 +34,24 @@ import gov.county.platform.organization.WellKnownGroups;
 @Service
 public class SurveyService {
 
-	private final CaseNumberService caseNumbers;
-
-	private final LedgerService ledger;
+	private final Cases cases;
 
 	private final NotificationService notifications;
-
-	private final Directory directory;
-
-	private final WorkingDayCalendar calendar;
 
 	private final SurveyResults results;
 
 	private final RuntimeService runtime;
 
-	public SurveyService(CaseNumberService caseNumbers, LedgerService ledger, NotificationService notifications,
-			Directory directory, WorkingDayCalendar calendar, SurveyResults results, RuntimeService runtime) {
-		this.caseNumbers = caseNumbers;
-		this.ledger = ledger;
+	public SurveyService(Cases cases, NotificationService notifications, SurveyResults results,
+			RuntimeService runtime) {
+		this.cases = cases;
 		this.notifications = notifications;
-		this.directory = directory;
-		this.calendar = calendar;
 		this.results = results;
 		this.runtime = runtime;
 	}
 
 	public String newCaseNumber() {
-		return this.caseNumbers.next(CASE_PREFIX, CASE_DIGITS);
+		return this.cases.caseNumbers().next(CASE_PREFIX, CASE_DIGITS);
 	}
 
 	/** A new survey: its title (the half-year unless given) and FILED. */
@@ -73,12 +61,12 @@ public class SurveyService {
 			throw new InvalidInput(SURVEY_TITLE.name(), "is longer than 200 characters");
 		}
 		if (title == null) {
-			LocalDate today = this.calendar.dayOf(EngineClock.now());
+			LocalDate today = this.cases.calendar().dayOf(EngineClock.now());
 			boolean firstHalf = today.getMonthValue() <= 6;
 			title = today.getYear() + (firstHalf ? "年上半年" : "年下半年") + "作风建设满意度测评 Satisfaction survey "
 					+ today.getYear() + (firstHalf ? " H1" : " H2");
 		}
-		this.ledger.append(new LedgerEvent(caseNo, KEY, SurveyEvent.FILED, WellKnownGroups.COUNTY_PLATFORM, actor, null, title));
+		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, SurveyEvent.FILED, WellKnownGroups.COUNTY_PLATFORM, actor, null, title));
 		Map<String, Object> out = new HashMap<>();
 		out.put(CASE_NO.name(), caseNo);
 		out.put(SURVEY_TITLE.name(), title);
@@ -127,14 +115,14 @@ public class SurveyService {
 
 	/** Checks results against the ranking's rules without recording anything; throws naming the entry. */
 	public void check(Object results) {
-		SurveyRanking.rank(this.directory.units(), parse(results), java.util.Set.of());
+		SurveyRanking.rank(this.cases.directory().units(), parse(results), java.util.Set.of());
 	}
 
 	/** On completion of the results task: checks them (the ranking's rules) and records RESULTS_ENTERED. */
 	public Map<String, Object> resultsEntered(String caseNo, Map<String, Object> v, String actor) {
 		List<SurveyRanking.Result> entered = parse(v.get(RESULTS.name()));
-		SurveyRanking.Outcome outcome = SurveyRanking.rank(this.directory.units(), entered, java.util.Set.of());
-		this.ledger.append(new LedgerEvent(caseNo, KEY, SurveyEvent.RESULTS_ENTERED, WellKnownGroups.COUNTY_PLATFORM, actor, null,
+		SurveyRanking.Outcome outcome = SurveyRanking.rank(this.cases.directory().units(), entered, java.util.Set.of());
+		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, SurveyEvent.RESULTS_ENTERED, WellKnownGroups.COUNTY_PLATFORM, actor, null,
 				entered.size() + " units" + (outcome.notSurveyed().isEmpty() ? ""
 						: "; not surveyed: " + outcome.notSurveyed())));
 		List<Map<String, Object>> normalised = entered.stream().map(r -> {
@@ -151,11 +139,11 @@ public class SurveyService {
 	 * last-ranked and who twice last.
 	 */
 	public Map<String, Object> rank(String caseNo, Map<String, Object> v) {
-		SurveyRanking.Outcome outcome = SurveyRanking.rank(this.directory.units(), parse(v.get(RESULTS.name())),
+		SurveyRanking.Outcome outcome = SurveyRanking.rank(this.cases.directory().units(), parse(v.get(RESULTS.name())),
 				this.results.lastRankedBefore(caseNo));
 		this.results.store(caseNo, outcome.ranked(), EngineClock.now());
 		String text = rankingText(outcome);
-		this.ledger.append(new LedgerEvent(caseNo, KEY, SurveyEvent.RANKED, WellKnownGroups.COUNTY_PLATFORM,
+		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, SurveyEvent.RANKED, WellKnownGroups.COUNTY_PLATFORM,
 				LedgerEvent.SYSTEM_ACTOR, null, text));
 		Map<String, Object> out = new HashMap<>();
 		out.put(RANKING_TEXT.name(), text);
@@ -171,11 +159,11 @@ public class SurveyService {
 	 * county platform; a unit last twice comes with the suggestion of organisational handling.
 	 */
 	public void reportVerticalUnits(String caseNo, Map<String, Object> v) {
-		SurveyRanking.Outcome outcome = SurveyRanking.rank(this.directory.units(), parse(v.get(RESULTS.name())),
+		SurveyRanking.Outcome outcome = SurveyRanking.rank(this.cases.directory().units(), parse(v.get(RESULTS.name())),
 				this.results.lastRankedBefore(caseNo));
 		String title = SURVEY_TITLE.from(v);
 		for (SurveyRanking.Ranked r : outcome.vertical()) {
-			Unit unit = this.directory.unit(r.unit()).orElseThrow();
+			Unit unit = this.cases.directory().unit(r.unit()).orElseThrow();
 			String email = unit.supervisingDepartmentEmail();
 			List<String> recipients = new ArrayList<>(List.of("group:" + WellKnownGroups.COUNTY_PLATFORM));
 			if (email != null && !email.isBlank()) {
@@ -189,7 +177,7 @@ public class SurveyService {
 							+ r.rank() + "/" + r.of() + " 名。\n" + unit.name() + ": score " + r.score().stripTrailingZeros().toPlainString()
 							+ ", rank " + r.rank() + " of " + r.of() + " vertically managed units." + suggestion,
 					caseNo + "/vertical/" + r.unit()));
-			this.ledger.append(new LedgerEvent(caseNo, KEY, SurveyEvent.REPORTED, r.unit(), LedgerEvent.SYSTEM_ACTOR, null,
+			this.cases.ledger().append(new LedgerEvent(caseNo, KEY, SurveyEvent.REPORTED, r.unit(), LedgerEvent.SYSTEM_ACTOR, null,
 					"result sent to " + (email == null ? "the county platform (no supervising department in the chart)"
 							: unit.supervisingDepartment() + " <" + email + ">")
 							+ (r.twiceLast() ? "; last twice: organisational handling suggested" : "")));
@@ -201,7 +189,7 @@ public class SurveyService {
 	 * an admonishment talk) per last-ranked unit, started through the engine in this transaction.
 	 */
 	public Map<String, Object> startRectifications(String caseNo, Map<String, Object> v) {
-		SurveyRanking.Outcome outcome = SurveyRanking.rank(this.directory.units(), parse(v.get(RESULTS.name())),
+		SurveyRanking.Outcome outcome = SurveyRanking.rank(this.cases.directory().units(), parse(v.get(RESULTS.name())),
 				this.results.lastRankedBefore(caseNo));
 		List<Map<String, Object>> started = new ArrayList<>();
 		for (SurveyRanking.Ranked r : outcome.lastRanked()) {
@@ -215,7 +203,7 @@ public class SurveyService {
 					+ " units with a score of " + score + ".");
 			start.put("originCaseNo", caseNo);
 			ProcessInstance rectification = this.runtime.startProcessInstanceByKey(RECTIFICATION_KEY, start);
-			this.ledger.append(new LedgerEvent(caseNo, KEY, SurveyEvent.RECTIFICATION_STARTED, r.unit(), LedgerEvent.SYSTEM_ACTOR,
+			this.cases.ledger().append(new LedgerEvent(caseNo, KEY, SurveyEvent.RECTIFICATION_STARTED, r.unit(), LedgerEvent.SYSTEM_ACTOR,
 					null, rectification.getBusinessKey() + " for " + r.unit() + " (rank " + r.rank() + "/" + r.of() + ", "
 							+ score + ")"));
 			Map<String, Object> row = new LinkedHashMap<>();
@@ -228,7 +216,7 @@ public class SurveyService {
 
 	/** When a handling task opens: the unit's name for the form. */
 	public String unitName(String unit) {
-		return this.directory.unit(unit).map(Unit::name).orElse(unit);
+		return this.cases.directory().unit(unit).map(Unit::name).orElse(unit);
 	}
 
 	/** On completion of organisational handling: the leaders' decision, ORGANIZATIONAL_HANDLING. */
@@ -240,12 +228,12 @@ public class SurveyService {
 		if (decision.length() > 5000) {
 			throw new InvalidInput(HANDLING_DECISION.name(), "is longer than 5000 characters");
 		}
-		this.ledger.append(new LedgerEvent(caseNo, KEY, SurveyEvent.ORGANIZATIONAL_HANDLING, HANDLING_UNIT.from(v), actor, null,
+		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, SurveyEvent.ORGANIZATIONAL_HANDLING, HANDLING_UNIT.from(v), actor, null,
 				decision));
 	}
 
 	public void close(String caseNo) {
-		this.ledger.append(new LedgerEvent(caseNo, KEY, SurveyEvent.CLOSED, WellKnownGroups.COUNTY_PLATFORM,
+		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, SurveyEvent.CLOSED, WellKnownGroups.COUNTY_PLATFORM,
 				LedgerEvent.SYSTEM_ACTOR, null, "ranked and followed up"));
 	}
 

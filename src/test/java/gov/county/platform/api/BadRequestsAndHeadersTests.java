@@ -19,10 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import gov.county.platform.cases.CaseIntake;
-import gov.county.platform.PlatformIntegrationTest;
-import gov.county.platform.TestCards;
-import gov.county.platform.TestProcesses;
-import gov.county.platform.WebappSession;
+import gov.county.platform.support.PlatformIntegrationTest;
+import gov.county.platform.support.TestCards;
+import gov.county.platform.support.TestProcesses;
+import gov.county.platform.support.WebappSession;
 import gov.county.platform.card.CardIntake;
 
 /**

@@ -20,8 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import gov.county.platform.PlatformIntegrationTest;
-import gov.county.platform.TestCards;
+import gov.county.platform.support.PlatformIntegrationTest;
+import gov.county.platform.support.TestCards;
 
 /**
  * Well over a thousand malformed or hostile requests against every platform API endpoint: none

@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import gov.county.platform.cases.CaseIntake;
-import gov.county.platform.PlatformIntegrationTest;
-import gov.county.platform.TestProcesses;
+import gov.county.platform.support.PlatformIntegrationTest;
+import gov.county.platform.support.TestProcesses;
 import gov.county.platform.card.CardIntake;
 import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerService;

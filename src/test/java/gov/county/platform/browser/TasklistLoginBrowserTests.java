@@ -11,7 +11,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import gov.county.platform.PlatformIntegrationTest;
+import gov.county.platform.support.PlatformIntegrationTest;
 import gov.county.platform.organization.TasklistFilters;
 
 /** A township clerk logs into Tasklist and finds the unit's shared filters. */

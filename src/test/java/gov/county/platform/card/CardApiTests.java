@@ -17,7 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import gov.county.platform.PlatformIntegrationTest;
+import gov.county.platform.support.PlatformIntegrationTest;
 
 /** {@code POST /api/cards}, {@code GET /api/cases/{caseNo}} and the engine REST API as demo users use them. */
 @PlatformIntegrationTest

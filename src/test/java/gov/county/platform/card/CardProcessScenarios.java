@@ -157,7 +157,7 @@ abstract class CardProcessScenarios {
 	@Test
 	void clerkOfAnotherUnitCannotHandleTheCard() {
 		CardScenario card = file().acceptAndDispatchTo("dept-commerce");
-		Assertions.assertThat(gov.county.platform.TestProcesses.as(this.engine.getIdentityService(),
+		Assertions.assertThat(gov.county.platform.support.TestProcesses.as(this.engine.getIdentityService(),
 				"township-baipeng-clerk", () -> this.engine.getTaskService().createTaskQuery()
 					.processInstanceId(card.instance.getId()).count())).isZero();
 		Assertions.assertThatThrownBy(() -> card.complete(CardProcess.TASK_HANDLE, "township-baipeng-clerk", "handling",
@@ -256,12 +256,12 @@ abstract class CardProcessScenarios {
 	@Test
 	void aCaseNumberTypedByAClerkIsRefusedAndOneAnAdminTypedIsReplaced() {
 		CardScenario original = file();
-		Assertions.assertThatThrownBy(() -> gov.county.platform.TestProcesses.as(this.engine.getIdentityService(),
+		Assertions.assertThatThrownBy(() -> gov.county.platform.support.TestProcesses.as(this.engine.getIdentityService(),
 				"township-labao-clerk", () -> this.engine.getRuntimeService().startProcessInstanceByKey(CardProcess.KEY,
 						original.caseNo, CardScenario.card())))
 			.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
 			.hasMessageContaining(original.caseNo);
-		org.camunda.bpm.engine.runtime.ProcessInstance restarted = gov.county.platform.TestProcesses.as(
+		org.camunda.bpm.engine.runtime.ProcessInstance restarted = gov.county.platform.support.TestProcesses.as(
 				this.engine.getIdentityService(), "admin",
 				() -> this.engine.getRuntimeService().startProcessInstanceByKey(CardProcess.KEY, original.caseNo,
 						CardScenario.card()));

@@ -13,8 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import gov.county.platform.PlatformIntegrationTest;
-import gov.county.platform.WebappSession;
+import gov.county.platform.support.PlatformIntegrationTest;
+import gov.county.platform.support.WebappSession;
 import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerService;
 import gov.county.platform.notification.NotificationService;

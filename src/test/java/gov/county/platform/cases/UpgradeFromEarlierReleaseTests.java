@@ -21,7 +21,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import gov.county.platform.PlatformApplication;
-import gov.county.platform.TestProcesses;
+import gov.county.platform.support.TestProcesses;
 import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerService;
 

@@ -56,6 +56,14 @@ class ElementTemplateChoicesTests {
 	}
 
 	@Test
+	void everyEventHasAChineseAndAnEnglishName() {
+		for (EventTypes process : ElementTemplateChoices.PROCESSES) {
+			assertThat(process.types()).as(process.processKey())
+				.allSatisfy(type -> assertThat(type.named()).as(type.name() + " in ledger-events.properties").isTrue());
+		}
+	}
+
+	@Test
 	void aNoticeWithoutALabelIsListedByItsSubject() {
 		String yaml = """
 				platform:

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import gov.county.platform.PackagedPlatform;
+import gov.county.platform.support.PackagedPlatform;
 import gov.county.platform.PlatformApplication;
 
 /**

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import gov.county.platform.PlatformIntegrationTest;
+import gov.county.platform.support.PlatformIntegrationTest;
 
 /** The survey schedule as deployed: 09:00 county time on 15 May and 15 November. */
 @PlatformIntegrationTest

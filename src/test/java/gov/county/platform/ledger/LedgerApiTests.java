@@ -16,7 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import gov.county.platform.PlatformIntegrationTest;
+import gov.county.platform.support.PlatformIntegrationTest;
 
 /** {@code /api/ledger} and {@code /api/ledger/verify} as clerks, auditors and strangers use them. */
 @PlatformIntegrationTest

@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import gov.county.platform.cases.CaseIntake;
-import gov.county.platform.PlatformIntegrationTest;
-import gov.county.platform.TestProcesses;
+import gov.county.platform.support.PlatformIntegrationTest;
+import gov.county.platform.support.TestProcesses;
 import gov.county.platform.card.CardIntake;
 
 /**

@@ -23,8 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import gov.county.platform.PlatformIntegrationTest;
-import gov.county.platform.QueryPlans;
+import gov.county.platform.support.PlatformIntegrationTest;
+import gov.county.platform.support.QueryPlans;
 
 @PlatformIntegrationTest
 class LedgerServiceTests {
@@ -123,7 +123,7 @@ class LedgerServiceTests {
 
 		int year = Year.now(ZoneId.of("Asia/Shanghai")).getValue();
 		assertThat(all).hasSize(threads * perThread).allMatch(n -> n.matches("TC-" + year + "-\\d{6}"));
-		gov.county.platform.CaseNumberAssertions.assertUniqueAndGapFree(all);
+		gov.county.platform.support.CaseNumberAssertions.assertUniqueAndGapFree(all);
 	}
 
 	@Test

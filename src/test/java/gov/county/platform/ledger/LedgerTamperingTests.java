@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import gov.county.platform.PlatformIntegrationTest;
+import gov.county.platform.support.PlatformIntegrationTest;
 import gov.county.platform.ledger.LedgerVerification.Finding;
 
 /**

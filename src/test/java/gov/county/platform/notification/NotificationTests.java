@@ -30,8 +30,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import gov.county.platform.PlatformIntegrationTest;
-import gov.county.platform.QueryPlans;
+import gov.county.platform.support.PlatformIntegrationTest;
+import gov.county.platform.support.QueryPlans;
 import gov.county.platform.ledger.CaseNumberService;
 
 /** The outbox, the inbox and e-mail through a real SMTP server (GreenMail). */

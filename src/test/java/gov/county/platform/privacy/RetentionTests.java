@@ -12,8 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import gov.county.platform.cases.CaseIntake;
-import gov.county.platform.PlatformIntegrationTest;
-import gov.county.platform.TestProcesses;
+import gov.county.platform.support.PlatformIntegrationTest;
+import gov.county.platform.support.TestProcesses;
 import gov.county.platform.card.CardIntake;
 import gov.county.platform.ledger.LedgerService;
 import gov.county.platform.notification.Notification;

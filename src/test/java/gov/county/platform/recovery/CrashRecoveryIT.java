@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import gov.county.platform.EmbeddedPostgres;
-import gov.county.platform.PackagedPlatform;
+import gov.county.platform.support.EmbeddedPostgres;
+import gov.county.platform.support.PackagedPlatform;
 import gov.county.platform.database.DsyncFilePath;
 
 /**

@@ -17,8 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import gov.county.platform.PlatformIntegrationTest;
-import gov.county.platform.TestProcesses;
+import gov.county.platform.support.PlatformIntegrationTest;
+import gov.county.platform.support.TestProcesses;
 import gov.county.platform.calendar.WorkingDayCalendar;
 
 /** {@code POST /api/rectifications} and the public list of commitments, as people use them. */

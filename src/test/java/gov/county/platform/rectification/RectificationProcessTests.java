@@ -1,6 +1,6 @@
 package gov.county.platform.rectification;
 
-import gov.county.platform.PlatformIntegrationTest;
+import gov.county.platform.support.PlatformIntegrationTest;
 
 /** Every path of the rectification process on the embedded H2 default. */
 @PlatformIntegrationTest

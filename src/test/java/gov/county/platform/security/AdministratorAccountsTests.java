@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import gov.county.platform.PlatformIntegrationTest;
+import gov.county.platform.support.PlatformIntegrationTest;
 
 /**
  * No built-in administrator password: the configured one, checked against the policy, or a random

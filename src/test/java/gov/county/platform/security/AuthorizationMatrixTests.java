@@ -26,8 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
-import gov.county.platform.PlatformIntegrationTest;
-import gov.county.platform.TestProcesses;
+import gov.county.platform.support.PlatformIntegrationTest;
+import gov.county.platform.support.TestProcesses;
 
 /**
  * Every cell of who may do what: each row is a role and an action, allowed or refused. A task of

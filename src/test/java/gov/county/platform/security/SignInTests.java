@@ -26,9 +26,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import gov.county.platform.PlatformIntegrationTest;
-import gov.county.platform.TestProcesses;
-import gov.county.platform.WebappSession;
+import gov.county.platform.support.PlatformIntegrationTest;
+import gov.county.platform.support.TestProcesses;
+import gov.county.platform.support.WebappSession;
 
 /**
  * Identity as an attacker and an unlucky operator try it: weak and empty passwords, an account

@@ -18,10 +18,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import gov.county.platform.cases.CaseIntake;
-import gov.county.platform.PlatformIntegrationTest;
-import gov.county.platform.TestCards;
-import gov.county.platform.TestProcesses;
-import gov.county.platform.WebappSession;
+import gov.county.platform.support.PlatformIntegrationTest;
+import gov.county.platform.support.TestCards;
+import gov.county.platform.support.TestProcesses;
+import gov.county.platform.support.WebappSession;
 import gov.county.platform.card.CardIntake;
 import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerService;

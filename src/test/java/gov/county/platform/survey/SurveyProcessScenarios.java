@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import gov.county.platform.TestProcesses;
+import gov.county.platform.support.TestProcesses;
 import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerService;
 

@@ -1,0 +1,67 @@
+package gov.county.platform.card;
+
+import static gov.county.platform.card.CardProcess.*;
+import static gov.county.platform.cases.Fields.required;
+
+import java.util.List;
+import java.util.Map;
+
+import gov.county.platform.api.InvalidInput;
+import gov.county.platform.cases.Decision;
+import gov.county.platform.cases.Deadlines;
+import gov.county.platform.ledger.LedgerEvent;
+
+/**
+ * "Dispatch card (交办)": to a lead unit, or handed up to the county platform when it is beyond the
+ * unit's authority or involves other units.
+ */
+final class DispatchCard {
+
+	record Input(boolean handUp, String leadUnit, List<String> coUnits, String receivingUnit) {
+
+		static Input from(Map<String, Object> v) {
+			return new Input(Boolean.TRUE.equals(HAND_UP.from(v)), LEAD_UNIT.from(v), CO_UNITS.from(v),
+					RECEIVING_UNIT.from(v));
+		}
+
+	}
+
+	private DispatchCard() {
+	}
+
+	static Decision decide(Input in, CardCase card) {
+		List<String> coUnits = card.units(CO_UNITS.name(), in.coUnits());
+		String lead = in.leadUnit();
+		if (!in.handUp()) {
+			card.requireUnit(LEAD_UNIT.name(), required(LEAD_UNIT.name(), lead));
+		}
+		else if (lead != null) {
+			card.requireUnit(LEAD_UNIT.name(), lead);
+		}
+		if (lead != null && coUnits.contains(lead)) {
+			throw new InvalidInput(CO_UNITS.name(), "the lead unit cannot also be a co-handling unit");
+		}
+		boolean needsCoordination = in.handUp() || !coUnits.isEmpty();
+		Decision decision = Decision.of()
+			.variable(HAND_UP.name(), in.handUp())
+			.variable(CO_UNITS.name(), CO_UNITS.stored(coUnits))
+			.variable("needsCoordination", needsCoordination);
+		if (needsCoordination) {
+			return decision.entry(new LedgerEvent(card.caseNo(), KEY, CardEvent.HANDED_UP, in.receivingUnit(),
+					card.actor(), null, in.handUp() ? "beyond the unit's authority" : "involves units " + coUnits));
+		}
+		return dispatched(decision, card, lead, coUnits);
+	}
+
+	/** DISPATCHED to the lead unit (and co-units), with the co-units' deadline. */
+	static Decision dispatched(Decision decision, CardCase card, String lead, List<String> coUnits) {
+		return decision
+			.entry(new LedgerEvent(card.caseNo(), KEY, CardEvent.DISPATCHED, lead, card.actor(), null,
+					coUnits.isEmpty() ? "lead " + lead : "lead " + lead + ", co-units " + coUnits))
+			.variable(DISPATCHED_AT.name(), Deadlines.iso(card.now().atZone(card.calendar().zone())))
+			.variable(CO_DUE_AT.name(),
+					Deadlines.iso(card.calendar().deadline(card.now(), card.limits().coHandlingDays())))
+			.variable("hasCoUnits", !coUnits.isEmpty());
+	}
+
+}
