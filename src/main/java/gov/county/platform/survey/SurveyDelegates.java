@@ -76,12 +76,9 @@ class SurveyDelegates {
 				}
 				return;
 			}
-			if (handling) {
-				surveys.handled(caseNo, task.getVariables(), Actor.of(task));
-			}
-			else {
-				task.getExecution().setVariables(surveys.resultsEntered(caseNo, task.getVariables(), Actor.of(task)));
-			}
+			task.getExecution()
+				.setVariables(surveys.completeTask(task.getTaskDefinitionKey(), caseNo, task.getVariables(), Actor.of(task))
+					.variables());
 		};
 	}
 

@@ -14,9 +14,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 
-import gov.county.platform.cases.Cases;
 import gov.county.platform.api.InvalidInput;
 import gov.county.platform.api.InvalidInput.Problem;
+import gov.county.platform.cases.Cases;
+import gov.county.platform.cases.Outcome;
+import gov.county.platform.cases.TaskSteps;
 import gov.county.platform.engine.EngineClock;
 import gov.county.platform.ledger.LedgerEvent;
 import gov.county.platform.notification.Notice;
@@ -118,20 +120,15 @@ public class SurveyService {
 		SurveyRanking.rank(this.cases.directory().units(), parse(results), java.util.Set.of());
 	}
 
-	/** On completion of the results task: checks them (the ranking's rules) and records RESULTS_ENTERED. */
-	public Map<String, Object> resultsEntered(String caseNo, Map<String, Object> v, String actor) {
-		List<SurveyRanking.Result> entered = parse(v.get(RESULTS.name()));
-		SurveyRanking.Outcome outcome = SurveyRanking.rank(this.cases.directory().units(), entered, java.util.Set.of());
-		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, SurveyEvent.RESULTS_ENTERED, WellKnownGroups.COUNTY_PLATFORM, actor, null,
-				entered.size() + " units" + (outcome.notSurveyed().isEmpty() ? ""
-						: "; not surveyed: " + outcome.notSurveyed())));
-		List<Map<String, Object>> normalised = entered.stream().map(r -> {
-			Map<String, Object> row = new LinkedHashMap<>();
-			row.put("unit", r.unit());
-			row.put("score", r.score().doubleValue());
-			return row;
-		}).toList();
-		return Map.of(RESULTS.name(), RESULTS.stored(normalised));
+	/** The rule of each of the survey's user tasks. */
+	private static final TaskSteps<SurveyCase> TASKS = new TaskSteps<>(KEY, Map.of(
+			TASK_ENTER_RESULTS, (v, survey) -> EnterResults.decide(EnterResults.Input.from(v), survey),
+			TASK_ORGANIZATIONAL_HANDLING, (v, survey) -> DecideHandling.decide(DecideHandling.Input.from(v), survey)));
+
+	/** Checks and records the completion of a user task by its step rule; a refusal names the entry. */
+	public Outcome completeTask(String taskKey, String caseNo, Map<String, Object> submitted, String actor) {
+		SurveyCase survey = new SurveyCase(caseNo, actor, this.cases.directory().units(), this::parse);
+		return this.cases.recorder().record(caseNo, TASKS.decide(taskKey, submitted, survey));
 	}
 
 	/**
@@ -217,19 +214,6 @@ public class SurveyService {
 	/** When a handling task opens: the unit's name for the form. */
 	public String unitName(String unit) {
 		return this.cases.directory().unit(unit).map(Unit::name).orElse(unit);
-	}
-
-	/** On completion of organisational handling: the leaders' decision, ORGANIZATIONAL_HANDLING. */
-	public void handled(String caseNo, Map<String, Object> v, String actor) {
-		String decision = HANDLING_DECISION.from(v);
-		if (decision == null) {
-			throw new InvalidInput(HANDLING_DECISION.name(), "is required: record the decision on the unit's leaders");
-		}
-		if (decision.length() > 5000) {
-			throw new InvalidInput(HANDLING_DECISION.name(), "is longer than 5000 characters");
-		}
-		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, SurveyEvent.ORGANIZATIONAL_HANDLING, HANDLING_UNIT.from(v), actor, null,
-				decision));
 	}
 
 	public void close(String caseNo) {
