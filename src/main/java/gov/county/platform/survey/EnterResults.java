@@ -30,7 +30,7 @@ final class EnterResults {
 
 	static Decision decide(Input in, SurveyCase survey) {
 		List<SurveyRanking.Result> entered = survey.parse().apply(in.results());
-		SurveyRanking.Outcome outcome = SurveyRanking.rank(survey.chart(), entered, Set.of());
+		SurveyRanking.Ranking outcome = SurveyRanking.rank(survey.chart(), entered, Set.of());
 		List<Map<String, Object>> normalised = entered.stream().map(r -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("unit", r.unit());

@@ -50,7 +50,7 @@ public final class SurveyRanking {
 	 * @param ranked every surveyed unit, by category then rank
 	 * @param notSurveyed units of the chart that have no result
 	 */
-	public record Outcome(List<Ranked> ranked, List<String> notSurveyed) {
+	public record Ranking(List<Ranked> ranked, List<String> notSurveyed) {
 
 		/** PARTY_MASS and GOVERNMENT units that must rectify (and have their head talked to). */
 		public List<Ranked> lastRanked() {
@@ -77,7 +77,7 @@ public final class SurveyRanking {
 	 *
 	 * @param previousLast the units last-ranked in the previous survey (any category)
 	 */
-	public static Outcome rank(List<Unit> chart, List<Result> results, Set<String> previousLast) {
+	public static Ranking rank(List<Unit> chart, List<Result> results, Set<String> previousLast) {
 		Map<String, Unit> units = new HashMap<>();
 		chart.forEach(u -> units.put(u.id(), u));
 		List<Problem> problems = new ArrayList<>();
@@ -127,7 +127,7 @@ public final class SurveyRanking {
 			.filter(u -> u.type() != UnitType.COUNTY && !seen.contains(u.id()))
 			.map(Unit::id)
 			.toList();
-		return new Outcome(List.copyOf(ranked), notSurveyed);
+		return new Ranking(List.copyOf(ranked), notSurveyed);
 	}
 
 }

@@ -136,7 +136,7 @@ public class SurveyService {
 	 * last-ranked and who twice last.
 	 */
 	public Map<String, Object> rank(String caseNo, Map<String, Object> v) {
-		SurveyRanking.Outcome outcome = SurveyRanking.rank(this.cases.directory().units(), parse(v.get(RESULTS.name())),
+		SurveyRanking.Ranking outcome = SurveyRanking.rank(this.cases.directory().units(), parse(v.get(RESULTS.name())),
 				this.results.lastRankedBefore(caseNo));
 		this.results.store(caseNo, outcome.ranked(), EngineClock.now());
 		String text = rankingText(outcome);
@@ -156,7 +156,7 @@ public class SurveyService {
 	 * county platform; a unit last twice comes with the suggestion of organisational handling.
 	 */
 	public void reportVerticalUnits(String caseNo, Map<String, Object> v) {
-		SurveyRanking.Outcome outcome = SurveyRanking.rank(this.cases.directory().units(), parse(v.get(RESULTS.name())),
+		SurveyRanking.Ranking outcome = SurveyRanking.rank(this.cases.directory().units(), parse(v.get(RESULTS.name())),
 				this.results.lastRankedBefore(caseNo));
 		String title = SURVEY_TITLE.from(v);
 		for (SurveyRanking.Ranked r : outcome.vertical()) {
@@ -186,7 +186,7 @@ public class SurveyService {
 	 * an admonishment talk) per last-ranked unit, started through the engine in this transaction.
 	 */
 	public Map<String, Object> startRectifications(String caseNo, Map<String, Object> v) {
-		SurveyRanking.Outcome outcome = SurveyRanking.rank(this.cases.directory().units(), parse(v.get(RESULTS.name())),
+		SurveyRanking.Ranking outcome = SurveyRanking.rank(this.cases.directory().units(), parse(v.get(RESULTS.name())),
 				this.results.lastRankedBefore(caseNo));
 		List<Map<String, Object>> started = new ArrayList<>();
 		for (SurveyRanking.Ranked r : outcome.lastRanked()) {
@@ -221,7 +221,7 @@ public class SurveyService {
 				LedgerEvent.SYSTEM_ACTOR, null, "ranked and followed up"));
 	}
 
-	private String rankingText(SurveyRanking.Outcome outcome) {
+	private String rankingText(SurveyRanking.Ranking outcome) {
 		StringBuilder text = new StringBuilder();
 		for (SurveyRanking.Ranked r : outcome.ranked()) {
 			text.append(category(r.category())).append(' ').append(r.rank()).append('/').append(r.of()).append(' ')

@@ -38,7 +38,7 @@ class SurveyRankingTests {
 		return new Result(unit, new BigDecimal(score));
 	}
 
-	private static List<String> lastUnits(SurveyRanking.Outcome outcome) {
+	private static List<String> lastUnits(SurveyRanking.Ranking outcome) {
 		return outcome.lastRanked().stream().map(Ranked::unit).toList();
 	}
 
