@@ -85,7 +85,7 @@ public class CardService {
 		this.personalData.keep(caseNo, personal);
 		out.put(SUBMITTER_NAME.name(), Masks.of(name));
 		out.put(SUBMITTER_CONTACT.name(), Masks.of(contact));
-		this.cases.states().open(caseNo, KEY, (String) card.get(RECEIVING_UNIT.name()));
+		this.cases.states().open(caseNo, KEY, (String) card.get(RECEIVING_UNIT.name()), (String) card.get(SUBJECT.name()));
 		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, CardEvent.FILED, (String) card.get(RECEIVING_UNIT.name()), actor, null,
 				card.get(KIND.name()) + " via " + card.get(CHANNEL.name()) + ": " + card.get(SUBJECT.name())));
 		return new Outcome(out);
@@ -253,6 +253,7 @@ public class CardService {
 			this.cases.ledger().append(new LedgerEvent(caseNo, KEY, CardEvent.EVALUATED, WellKnownGroups.COUNTY_PLATFORM,
 					LedgerEvent.SYSTEM_ACTOR, null, CardValues.NO_RESPONSE));
 		}
+		this.cases.states().close(caseNo);
 		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, CardEvent.CLOSED, RECEIVING_UNIT.from(v), LedgerEvent.SYSTEM_ACTOR,
 				null, outcome));
 		return new Outcome(Map.of(OUTCOME.name(), outcome));

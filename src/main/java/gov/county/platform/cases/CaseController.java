@@ -30,7 +30,7 @@ class CaseController {
 		if (!CASE_NO.matcher(caseNo).matches()) {
 			throw ApiProblem.badRequest("caseNo", "'caseNo' must be a case number such as HD-2026-000001");
 		}
-		return this.cases.find(caseNo, user, reveal)
+		return this.cases.find(caseNo, user, reveal, "GET /api/cases/" + caseNo)
 			.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "caseNo",
 					"No case " + caseNo + " that you may see"));
 	}

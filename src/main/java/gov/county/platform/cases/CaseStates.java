@@ -13,6 +13,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import gov.county.platform.engine.EngineClock;
+
 /**
  * The case state table ({@code case_state}): one row per case, written by the step rules in the
  * transaction of the ledger entry that says the same in words. Reading it back is how a rule knows
@@ -30,11 +32,23 @@ public class CaseStates {
 		this.jdbc = jdbc;
 	}
 
-	/** A case that was just filed: its process and the unit that owns it. */
+	/** A case that was just filed: its process, the unit that owns it and what it is about. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void open(String caseNo, String process, String unit) {
-		this.jdbc.update("INSERT INTO case_state (case_no, process_key, unit, extended_days, clock_no) "
-				+ "VALUES (?, ?, ?, 0, 0)", caseNo, process, unit);
+	public void open(String caseNo, String process, String unit, String subject) {
+		this.jdbc.update("INSERT INTO case_state (case_no, process_key, unit, subject, opened_at, extended_days, "
+				+ "clock_no) VALUES (?, ?, ?, ?, ?, 0, 0)", caseNo, process, unit,
+				subject == null || subject.length() <= 500 ? subject : subject.substring(0, 500),
+				timestamp(EngineClock.now()));
+	}
+
+	/** The case ended (closed, rejected, merged, verified); closing it again changes nothing. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void close(String caseNo) {
+		int rows = this.jdbc.update("UPDATE case_state SET closed_at = ? WHERE case_no = ? AND closed_at IS NULL",
+				timestamp(EngineClock.now()), caseNo);
+		if (rows == 0 && find(caseNo).isEmpty()) {
+			throw new IllegalStateException("case " + caseNo + " has no state: it was never filed");
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Schema migration 12, once per database: the case state of the cases an earlier release filed,
- * which kept it only in the ledger's words. The one place that reads the earlier release's ledger
+ * which kept it only in the ledger's words (its unit, subject, when it was filed and closed, its
+ * time limit, extensions, clock and plan, and the escalations recorded on each clock). The one place that reads the earlier release's ledger
  * detail (its wording is fixed: it was written by that release), in one pass over the ledger in
  * each case's order, in the migration's transaction; the ledger itself is not touched.
  */
@@ -34,6 +35,8 @@ class EarlierCaseState implements JavaMigration {
 	private static final String CARD = "InteractionCardProcess";
 
 	private static final String RECTIFICATION = "RectificationProcess";
+
+	private static final String SURVEY = "SatisfactionSurveyProcess";
 
 	/** How the earlier release began a card's CLASSIFIED detail. */
 	private static final Pattern TIME_LIMIT = Pattern.compile("^time limit (\\d+) working days");
@@ -103,6 +106,12 @@ class EarlierCaseState implements JavaMigration {
 
 		String unit;
 
+		String subject;
+
+		Instant openedAt;
+
+		Instant closedAt;
+
 		Integer timeLimitDays;
 
 		int extendedDays;
@@ -125,7 +134,17 @@ class EarlierCaseState implements JavaMigration {
 		void read(String event, String entryUnit, Instant at, Instant due, String detail) {
 			String text = detail == null ? "" : detail;
 			switch (event) {
-				case "FILED" -> this.unit = this.unit == null ? entryUnit : this.unit;
+				case "FILED" -> {
+					if (this.unit == null) {
+						this.unit = entryUnit;
+						this.openedAt = at;
+						// a survey's FILED is its title; a card's "KIND via CHANNEL: SUBJECT", a
+						// rectification's "SOURCE[ from CASE]: TITLE"
+						int colon = text.indexOf(": ");
+						this.subject = SURVEY.equals(this.process) || colon < 0 ? text : text.substring(colon + 2);
+					}
+				}
+				case "CLOSED" -> this.closedAt = at;
 				case "CLASSIFIED" -> {
 					Matcher limit = TIME_LIMIT.matcher(text);
 					if (limit.find()) {
@@ -187,8 +206,8 @@ class EarlierCaseState implements JavaMigration {
 
 		Writer(Connection connection) throws SQLException {
 			this.state = connection.prepareStatement("INSERT INTO case_state (case_no, process_key, unit, "
-					+ "time_limit_days, extended_days, clock_no, due_at, clock_started_at, plan) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+					+ "time_limit_days, extended_days, clock_no, due_at, clock_started_at, plan, subject, opened_at, "
+					+ "closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 			this.escalation = connection.prepareStatement(
 					"INSERT INTO case_escalation (case_no, clock, step, recorded_at) VALUES (?, ?, ?, ?)");
 		}
@@ -206,6 +225,9 @@ class EarlierCaseState implements JavaMigration {
 			this.state.setObject(7, CaseStates.timestamp(c.dueAt));
 			this.state.setObject(8, CaseStates.timestamp(c.clockStartedAt));
 			this.state.setString(9, c.plan);
+			this.state.setString(10, c.subject == null || c.subject.length() <= 500 ? c.subject : c.subject.substring(0, 500));
+			this.state.setObject(11, CaseStates.timestamp(c.openedAt));
+			this.state.setObject(12, CaseStates.timestamp(c.closedAt));
 			this.state.addBatch();
 			Set<String> seen = new HashSet<>();
 			for (Object[] e : c.escalations) {

@@ -3,9 +3,6 @@ package gov.county.platform.ledger;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import gov.county.platform.api.ApiProblem;
-import gov.county.platform.calendar.WorkingDayCalendar;
+import gov.county.platform.api.DateParameters;
 import gov.county.platform.security.PlatformUser;
 
 /**
@@ -33,11 +30,11 @@ class LedgerController {
 
 	private final LedgerService ledger;
 
-	private final WorkingDayCalendar calendar;
+	private final DateParameters dates;
 
-	LedgerController(LedgerService ledger, WorkingDayCalendar calendar) {
+	LedgerController(LedgerService ledger, DateParameters dates) {
 		this.ledger = ledger;
-		this.calendar = calendar;
+		this.dates = dates;
 	}
 
 	@GetMapping(path = "/api/ledger", produces = "application/json")
@@ -77,35 +74,14 @@ class LedgerController {
 		check("caseNo", caseNo, CASE_NO, "letters, digits and hyphens, at most 32");
 		check("unit", unit, UNIT, "a unit id such as township-labao");
 		check("event", event, EVENT, "an event name such as FILED");
-		Instant fromInstant = instant("from", from);
-		Instant toInstant = instant("to", to);
-		if (fromInstant != null && toInstant != null && toInstant.isBefore(fromInstant)) {
-			throw ApiProblem.badRequest("to", "'to' is before 'from'");
-		}
-		return new LedgerQuery(caseNo, unit, event, fromInstant, toInstant,
+		Instant[] range = this.dates.range(from, to);
+		return new LedgerQuery(caseNo, unit, event, range[0], range[1],
 				user.isOversight() ? null : user.groups());
 	}
 
 	private static void check(String field, String value, Pattern pattern, String expected) {
 		if (value != null && !pattern.matcher(value).matches()) {
 			throw ApiProblem.badRequest(field, "'" + field + "' must be " + expected);
-		}
-	}
-
-	/** A date (the start of that day, county time) or a date-time with its offset. */
-	private Instant instant(String field, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			if (value.length() == 10) {
-				return LocalDate.parse(value).atStartOfDay(this.calendar.zone()).toInstant();
-			}
-			return OffsetDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw ApiProblem.badRequest(field,
-					"'" + field + "' must be a date (2026-03-01) or a date-time with offset (2026-03-01T08:00:00+08:00)");
 		}
 	}
 

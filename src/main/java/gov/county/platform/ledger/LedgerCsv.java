@@ -1,10 +1,9 @@
 package gov.county.platform.ledger;
 
-import java.time.Instant;
+import gov.county.platform.api.Csv;
 
 /**
- * One ledger entry as a CSV line (RFC 4180). A cell that a spreadsheet would read as a formula is
- * prefixed with an apostrophe, so an exported ledger cannot run anything when opened.
+ * One ledger entry as a CSV line ({@link Csv}: formula cells defused).
  */
 final class LedgerCsv {
 
@@ -12,23 +11,9 @@ final class LedgerCsv {
 	}
 
 	static String row(LedgerEntry e) {
-		return String.join(",", cell(e.caseNo()), cell(e.process()), cell(e.event()), cell(e.unit()), cell(e.actor()),
-				cell(e.at()), cell(e.dueAt()), cell(e.detail()), cell(e.hash()), cell(e.previousHash())) + "\r\n";
-	}
-
-	private static String cell(Instant instant) {
-		return instant == null ? "" : instant.toString();
-	}
-
-	static String cell(String value) {
-		if (value == null || value.isEmpty()) {
-			return "";
-		}
-		String text = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-		if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-			return '"' + text.replace("\"", "\"\"") + '"';
-		}
-		return text;
+		return String.join(",", Csv.cell(e.caseNo()), Csv.cell(e.process()), Csv.cell(e.event()), Csv.cell(e.unit()),
+				Csv.cell(e.actor()), Csv.cell(e.at()), Csv.cell(e.dueAt()), Csv.cell(e.detail()), Csv.cell(e.hash()),
+				Csv.cell(e.previousHash())) + "\r\n";
 	}
 
 }

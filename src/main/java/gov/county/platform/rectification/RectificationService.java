@@ -99,7 +99,7 @@ public class RectificationService {
 					+ (valid.get(ORIGIN_CASE_NO.name()) == null ? "" : " (" + valid.get(ORIGIN_CASE_NO.name()) + ")")
 					+ ": " + valid.get(PROBLEMS.name()));
 		}
-		this.cases.states().open(caseNo, KEY, unit);
+		this.cases.states().open(caseNo, KEY, unit, (String) valid.get(TITLE.name()));
 		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, RectificationEvent.FILED, unit, actor, null,
 				valid.get(SOURCE.name()) + (valid.get(ORIGIN_CASE_NO.name()) == null ? ""
 						: " from " + valid.get(ORIGIN_CASE_NO.name())) + ": " + valid.get(TITLE.name())));
@@ -232,6 +232,7 @@ public class RectificationService {
 
 	/** The case ends after verification: CLOSED, and the public commitment reads fulfilled. */
 	public Outcome close(String caseNo) {
+		this.cases.states().close(caseNo);
 		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, RectificationEvent.CLOSED, unit(caseNo), LedgerEvent.SYSTEM_ACTOR, null,
 				"VERIFIED"));
 		this.commitments.fulfilled(caseNo, EngineClock.now());

@@ -32,7 +32,8 @@ public enum AuditEventType {
 	PERSONAL_DATA_REVEALED("查看完整个人信息", "personal data revealed"),
 	PERSONAL_DATA_ERASED("个人信息到期删除", "personal data erased after retention"),
 	PERSONAL_DATA_MOVED("个人信息移出流程引擎", "personal data moved out of the engine's variables and history"),
-	LEDGER_MASKED("台账中的联系方式脱敏", "contact details masked in the ledger");
+	LEDGER_MASKED("台账中的联系方式脱敏", "contact details masked in the ledger"),
+	CASE_VIEWED("查阅案件", "case looked up");
 
 	private final String chinese;
 

@@ -68,6 +68,7 @@ public class SurveyService {
 			title = today.getYear() + (firstHalf ? "年上半年" : "年下半年") + "作风建设满意度测评 Satisfaction survey "
 					+ today.getYear() + (firstHalf ? " H1" : " H2");
 		}
+		this.cases.states().open(caseNo, KEY, WellKnownGroups.COUNTY_PLATFORM, title);
 		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, SurveyEvent.FILED, WellKnownGroups.COUNTY_PLATFORM, actor, null, title));
 		Map<String, Object> out = new HashMap<>();
 		out.put(CASE_NO.name(), caseNo);
@@ -217,6 +218,7 @@ public class SurveyService {
 	}
 
 	public void close(String caseNo) {
+		this.cases.states().close(caseNo);
 		this.cases.ledger().append(new LedgerEvent(caseNo, KEY, SurveyEvent.CLOSED, WellKnownGroups.COUNTY_PLATFORM,
 				LedgerEvent.SYSTEM_ACTOR, null, "ranked and followed up"));
 	}

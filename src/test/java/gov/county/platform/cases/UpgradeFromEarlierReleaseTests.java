@@ -24,6 +24,7 @@ import gov.county.platform.PlatformApplication;
 import gov.county.platform.support.TestProcesses;
 import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerService;
+import gov.county.platform.security.PlatformUser;
 
 /**
  * A database made by the release before the case kernel (commit 77b9493: its demo data, then as its
@@ -58,6 +59,17 @@ class UpgradeFromEarlierReleaseTests {
 			assertThat(card.clock().no()).as("classified, then extended").isEqualTo(2);
 			assertThat(card.clock().dueAt()).isEqualTo(extended.dueAt());
 			assertThat(card.clock().startedAt()).isEqualTo(extended.at());
+
+			// what a case is about and when it was filed and closed, for the Cases search
+			CaseSearch.Page closedCards = platform.getBean(CaseSearch.class)
+				.search(new CaseSearch.Query(null, "InteractionCardProcess", null, "REJECTED", CaseSearch.Status.CLOSED,
+						null, null), new PlatformUser("auditor", List.of("auditors")), 0, 10);
+			assertThat(closedCards.cases()).singleElement().satisfies(row -> {
+				assertThat(row.subject()).isEqualTo("邻里纠纷 A quarrel between neighbours");
+				assertThat(row.openedAt()).isEqualTo(ledger.caseHistory(row.caseNo()).get(0).at());
+				assertThat(row.closedAt()).isNotNull();
+			});
+			assertThat(states.get("ZG-2026-000005").unit()).isEqualTo("township-labao");
 
 			// the overdue card: its ladder was climbed on its first deadline
 			assertThat(escalations.recorded("HD-2026-000004", "deadline-1")).containsExactlyInAnyOrder("WARNED", "URGED",

@@ -6,16 +6,19 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import gov.county.platform.api.Csv;
+
 class LedgerCsvTests {
 
 	@Test
 	void quotesSeparatorsAndDefusesFormulas() {
-		assertThat(LedgerCsv.cell("plain")).isEqualTo("plain");
-		assertThat(LedgerCsv.cell("a, \"b\"")).isEqualTo("\"a, \"\"b\"\"\"");
-		assertThat(LedgerCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-		assertThat(LedgerCsv.cell("-1+2")).isEqualTo("'-1+2");
-		assertThat(LedgerCsv.cell("line1\nline2")).isEqualTo("\"line1\nline2\"");
-		assertThat(LedgerCsv.cell(null)).isEmpty();
+		assertThat(Csv.cell("plain")).isEqualTo("plain");
+		assertThat(Csv.cell("a, \"b\"")).isEqualTo("\"a, \"\"b\"\"\"");
+		assertThat(Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+		assertThat(Csv.cell("-1+2")).isEqualTo("'-1+2");
+		assertThat(Csv.cell("line1\nline2")).isEqualTo("\"line1\nline2\"");
+		assertThat(Csv.cell((String) null)).isEmpty();
+		assertThat(Csv.cell((Instant) null)).isEmpty();
 	}
 
 	@Test

@@ -40,7 +40,7 @@ public final class TestCards {
 	public static void clocked(ApplicationContext context, String caseNo, String unit, Deadlines deadlines) {
 		new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(tx -> {
 			CaseStates states = context.getBean(CaseStates.class);
-			states.open(caseNo, CardProcess.KEY, unit);
+			states.open(caseNo, CardProcess.KEY, unit, "storm " + caseNo);
 			states.startClock(caseNo, deadlines.dueAt().toInstant(), Instant.now());
 		});
 	}
