@@ -35,6 +35,13 @@ public interface EventType {
 		return chinese() + " " + english();
 	}
 
+	/** The label of an event stored in the ledger, by its name: {@code 登记 Filed}, or the name itself. */
+	static String labelOf(String event) {
+		String chinese = Names.NAMES.getProperty(event + ".zh");
+		String english = Names.NAMES.getProperty(event + ".en");
+		return chinese == null || english == null ? event : chinese + " " + english;
+	}
+
 	/** Whether {@code ledger-events.properties} names it in both languages. */
 	default boolean named() {
 		return Names.NAMES.containsKey(name() + ".zh") && Names.NAMES.containsKey(name() + ".en");

@@ -55,7 +55,12 @@ public final class WebappSession {
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET());
+		return get(path, "application/json");
+	}
+
+	/** As a browser follows a link: {@code accept} e.g. {@code text/html,*}{@code /*}. */
+	public HttpResponse<String> get(String path, String accept) {
+		return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
 	}
 
 	public HttpResponse<String> post(String path, String json) {

@@ -1,0 +1,335 @@
+// Cockpit plugin "county-cases": Cases (案件) for auditors and the county offices. Cockpit
+// Community Edition shows no finished instances; this shows every case of every process, running or
+// finished, from the platform's own records: a search, a case view (ledger, completed tasks, the
+// chain checked), a dashboard of open, overdue and escalated cases per unit, and a tab on Cockpit's
+// process-instance page. Text only ever goes in through textContent.
+
+const ID = 'county-cases';
+
+const PROCESSES = {
+  InteractionCardProcess: '四谈互动卡 Interaction card',
+  RectificationProcess: '整改 Rectification',
+  SatisfactionSurveyProcess: '满意度测评 Satisfaction survey'
+};
+
+const STATES = {
+  ACTIVE: '办理中 Open',
+  COMPLETED: '已办结 Closed',
+  TERMINATED: '已终止 Terminated (deleted by an administrator)',
+  UNKNOWN: '不明 Unknown'
+};
+
+const STATUSES = {
+  OPEN: '办理中 Open',
+  CLOSED: '已办结 Closed',
+  OVERDUE: '已超期 Overdue',
+  ESCALATED: '已督办 Escalated'
+};
+
+let zone = 'Asia/Shanghai';
+
+function element(tag, text, attributes) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) {
+    node.textContent = String(text);
+  }
+  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
+  return node;
+}
+
+function when(iso) {
+  if (!iso) {
+    return '';
+  }
+  const parts = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    hour12: false
+  }).formatToParts(new Date(iso)).reduce((all, part) => ({ ...all, [part.type]: part.value }), {});
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+function base(api) {
+  return `${api.cockpitApi}/plugin/${ID}/${api.engine}`;
+}
+
+function get(api, path) {
+  return fetch(`${base(api)}${path}`, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+    .then(response => response.json().catch(() => ({})).then(body => (response.ok ? body
+      : Promise.reject(new Error(body.message || `HTTP ${response.status}`)))));
+}
+
+function hashQuery() {
+  const hash = window.location.hash || '';
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : hash.substring(at + 1));
+}
+
+function table(headers, rows) {
+  const t = element('table', undefined, { class: 'table table-striped table-condensed cm-table county-cases-table' });
+  const head = element('tr');
+  headers.forEach(h => head.appendChild(element('th', h)));
+  t.appendChild(element('thead')).appendChild(head);
+  const body = element('tbody');
+  rows.forEach(cells => {
+    const tr = element('tr');
+    cells.forEach(cell => {
+      const td = element('td');
+      if (cell instanceof Node) {
+        td.appendChild(cell);
+      }
+      else {
+        td.textContent = cell === undefined || cell === null ? '' : String(cell);
+      }
+      tr.appendChild(td);
+    });
+    body.appendChild(tr);
+  });
+  t.appendChild(body);
+  return t;
+}
+
+function caseLink(caseNo) {
+  return element('a', caseNo, { href: `#/cases/${encodeURIComponent(caseNo)}` });
+}
+
+function message(node, text, kind) {
+  node.replaceChildren(element('p', text, { class: `text-${kind || 'muted'}` }));
+}
+
+// ---------------------------------------------------------------- the Cases page
+
+function renderSearch(node, api) {
+  const query = hashQuery();
+  const form = element('form', undefined, { class: 'form-inline county-cases-search' });
+  const field = (name, label, input) => {
+    const group = element('div', undefined, { class: 'form-group' });
+    group.appendChild(element('label', label, { for: `county-cases-${name}` }));
+    input.id = `county-cases-${name}`;
+    input.name = name;
+    input.className = 'form-control input-sm';
+    if (query.get(name)) {
+      input.value = query.get(name);
+    }
+    group.appendChild(input);
+    form.appendChild(group);
+    return input;
+  };
+  const select = (options) => {
+    const s = element('select');
+    s.appendChild(element('option', '全部 All', { value: '' }));
+    Object.entries(options).forEach(([value, label]) => s.appendChild(element('option', label, { value })));
+    return s;
+  };
+  field('caseNo', '案件编号 Case No.', element('input', undefined, { type: 'text', placeholder: 'HD-2026-000001' }));
+  field('process', '流程 Process', select(PROCESSES));
+  const unit = field('unit', '单位 Unit', select({}));
+  field('event', '台账事件 Ledger event', element('input', undefined, { type: 'text', placeholder: 'REJECTED' }));
+  field('status', '状态 Status', select(STATUSES));
+  field('from', '登记自 Filed from', element('input', undefined, { type: 'date' }));
+  field('to', '至 to', element('input', undefined, { type: 'date' }));
+  form.appendChild(element('button', '查询 Search', { type: 'submit', class: 'btn btn-primary btn-sm' }));
+  const download = element('a', '下载 CSV Download CSV', { class: 'btn btn-default btn-sm county-cases-csv' });
+  form.appendChild(download);
+
+  const results = element('div', undefined, { class: 'county-cases-results' });
+  node.replaceChildren(element('h3', '案件 Cases'), form, results);
+
+  get(api, '/units').then(data => {
+    zone = data.zone || zone;
+    Object.entries(data.units || {}).forEach(([id, name]) => unit.appendChild(element('option', `${name} (${id})`, { value: id })));
+    if (query.get('unit')) {
+      unit.value = query.get('unit');
+    }
+  }).catch(() => {});
+
+  const parameters = () => {
+    const p = new URLSearchParams();
+    new FormData(form).forEach((value, name) => {
+      if (value) {
+        p.set(name, value);
+      }
+    });
+    return p;
+  };
+  const load = (page) => {
+    const p = parameters();
+    p.set('page', page);
+    p.set('size', 50);
+    download.setAttribute('href', `${base(api)}/cases.csv?${parameters().toString()}`);
+    message(results, '正在查询… Searching…');
+    get(api, `/cases?${p.toString()}`).then(data => {
+      const rows = (data.cases || []).map(c => [caseLink(c.caseNo), PROCESSES[c.process] || c.process, c.subject,
+        c.unitName, STATUSES[c.status] || c.status, c.overdue ? '是 yes' : '', c.escalated ? '是 yes' : '',
+        when(c.openedAt), when(c.closedAt), when(c.dueAt)]);
+      results.replaceChildren(element('p', `共 ${data.total} 件，第 ${data.page + 1} 页 ${data.total} cases, page ${data.page + 1}`,
+        { class: 'county-cases-total' }));
+      results.appendChild(table(['案件编号 Case No.', '流程 Process', '事项 Subject', '单位 Unit', '状态 Status',
+        '超期 Overdue', '督办 Escalated', '登记 Filed', '办结 Closed', '期限 Due'], rows));
+      const pager = element('div', undefined, { class: 'btn-group' });
+      if (data.page > 0) {
+        const previous = element('button', '上一页 Previous', { type: 'button', class: 'btn btn-default btn-sm' });
+        previous.onclick = () => load(data.page - 1);
+        pager.appendChild(previous);
+      }
+      if ((data.page + 1) * data.size < data.total) {
+        const next = element('button', '下一页 Next', { type: 'button', class: 'btn btn-default btn-sm' });
+        next.onclick = () => load(data.page + 1);
+        pager.appendChild(next);
+      }
+      results.appendChild(pager);
+    }).catch(error => message(results, `查询失败 The search failed: ${error.message}`, 'danger'));
+  };
+  form.onsubmit = (event) => {
+    event.preventDefault();
+    load(0);
+  };
+  load(0);
+}
+
+// ---------------------------------------------------------------- a case
+
+function renderCase(node, api, caseNo) {
+  message(node, '正在读取… Loading…');
+  get(api, `/cases/${encodeURIComponent(caseNo)}`).then(view => {
+    zone = view.zone || zone;
+    const name = (id) => (view.people && view.people[id]) || id;
+    const unitName = (id) => (id && view.units && view.units[id] ? `${view.units[id]} (${id})` : id);
+    node.replaceChildren(element('p').appendChild(element('a', '← 案件 Cases', { href: '#/cases' })).parentNode);
+    node.appendChild(element('h3', `${caseNo} · ${PROCESSES[view.process] || view.process}`, { class: 'county-case-title' }));
+
+    const header = element('dl', undefined, { class: 'dl-horizontal county-case-header' });
+    const item = (label, value) => {
+      header.appendChild(element('dt', label));
+      header.appendChild(element('dd', value));
+    };
+    item('状态 State', STATES[view.state] || view.state);
+    item('结果 Outcome', view.outcome || '');
+    item('开始 Started', when(view.startedAt));
+    item('结束 Ended', when(view.endedAt));
+    Object.entries(view.deadlines || {}).forEach(([key, value]) => item(`期限 ${key}`, when(value)));
+    item('提交人 Submitter', Object.values(view.personalData || {}).join(' · '));
+    if (view.processInstanceId && view.state === 'ACTIVE') {
+      const link = element('a', '在 Cockpit 中打开流程实例 Open the process instance',
+        { href: `#/process-instance/${encodeURIComponent(view.processInstanceId)}/runtime` });
+      header.appendChild(element('dt', '流程实例 Instance'));
+      header.appendChild(element('dd')).appendChild(link);
+    }
+    node.appendChild(header);
+
+    const verification = element('div', undefined, { class: 'county-case-verification' });
+    const showVerification = (v) => {
+      verification.replaceChildren(element('strong', v.ok
+        ? `台账链校验通过 The chain verifies (${v.entriesChecked} entries)`
+        : `台账链校验失败 The chain does not verify: ${v.finding} — ${v.problem}`, { class: v.ok ? 'text-success' : 'text-danger' }));
+      const again = element('button', '重新校验 Verify', { type: 'button', class: 'btn btn-default btn-xs' });
+      again.onclick = () => get(api, `/cases/${encodeURIComponent(caseNo)}`).then(fresh => showVerification(fresh.verification));
+      verification.appendChild(again);
+    };
+    showVerification(view.verification);
+    node.appendChild(verification);
+
+    node.appendChild(element('h4', '台账 Ledger'));
+    node.appendChild(table(['#', '时间 Time', '事件 Event', '单位 Unit', '经办人 Actor', '期限 Due', '内容 Detail', '哈希 Hash'],
+      (view.ledger || []).map(e => [e.seq, when(e.at), (view.events && view.events[e.event]) || e.event, unitName(e.unit),
+        name(e.actor), when(e.dueAt), e.detail, (e.hash || '').substring(0, 12)])));
+
+    node.appendChild(element('h4', '已办任务 Completed tasks'));
+    node.appendChild(table(['任务 Task', '办理人 Completed by', '创建 Created', '完成 Completed', '说明 Note'],
+      (view.completedTasks || []).map(t => [t.name, t.completedBy ? name(t.completedBy) : '', when(t.created),
+        when(t.completed), t.endReason || ''])));
+
+    node.appendChild(element('h4', '待办任务 Open tasks'));
+    node.appendChild(table(['任务 Task', '候选单位 Units', '办理人 Assignee', '期限 Due'],
+      (view.currentTasks || []).map(t => [t.name, (t.candidateGroups || []).map(unitName).join(', '),
+        t.assignee ? name(t.assignee) : '', when(t.due)])));
+  }).catch(error => message(node, `无法打开案件 ${caseNo} The case could not be opened: ${error.message}`, 'danger'));
+}
+
+function renderRoute(node, { api }) {
+  const path = (window.location.hash || '').replace(/^#/, '').split('?')[0];
+  const caseNo = decodeURIComponent(path.split('/')[2] || '');
+  if (caseNo) {
+    renderCase(node, api, caseNo);
+  }
+  else {
+    renderSearch(node, api);
+  }
+}
+
+// ---------------------------------------------------------------- the dashboard
+
+function renderDashboard(node, { api }) {
+  node.replaceChildren(element('h3', '各单位案件 Cases per unit'));
+  const body = element('div');
+  node.appendChild(body);
+  message(body, '正在读取… Loading…');
+  get(api, '/dashboard').then(data => {
+    const count = (unit, status, value) => element('a', value, {
+      href: `#/cases?unit=${encodeURIComponent(unit)}&status=${status}`
+    });
+    body.replaceChildren(table(['单位 Unit', '办理中 Open', '已超期 Overdue', '已督办 Escalated'],
+      (data.units || []).map(u => [u.unitName, count(u.unit, 'OPEN', u.open), count(u.unit, 'OVERDUE', u.overdue),
+        count(u.unit, 'ESCALATED', u.escalated)])));
+    body.appendChild(element('a', '查询全部案件 All cases →', { href: '#/cases' }));
+  }).catch(error => message(body, `无法读取 Could not be read: ${error.message}`, 'danger'));
+}
+
+// ---------------------------------------------------------------- the process-instance tab
+
+function renderInstanceTab(node, { api, processInstanceId }) {
+  message(node, '正在读取… Loading…');
+  fetch(`${api.engineApi}/process-instance/${encodeURIComponent(processInstanceId)}`,
+    { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+    .then(response => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then(instance => {
+      if (!instance.businessKey) {
+        message(node, '此流程实例不属于平台的案件。 This instance is no case of the platform.');
+        return;
+      }
+      node.replaceChildren(element('p', '案件的台账、已办任务和校验结果： The case\'s ledger, completed tasks and check: '));
+      node.firstChild.appendChild(caseLink(instance.businessKey));
+    })
+    .catch(error => message(node, `无法读取 Could not be read: ${error.message}`, 'danger'));
+}
+
+export default [
+  {
+    id: `${ID}-navigation`,
+    pluginPoint: 'cockpit.navigation',
+    priority: 95,
+    properties: {
+      label: '案件 Cases',
+      path: '/cases',
+      pagePath: '#/cases',
+      checkActive: path => path.indexOf('#/cases') !== -1
+    },
+    render: (node) => {
+      node.replaceChildren(element('a', '案件 Cases', { href: '#/cases', class: 'county-cases-navigation' }));
+    }
+  },
+  {
+    id: `${ID}-list`,
+    pluginPoint: 'cockpit.route',
+    properties: { path: '/cases' },
+    render: renderRoute
+  },
+  {
+    id: `${ID}-case`,
+    pluginPoint: 'cockpit.route',
+    properties: { path: '/cases/:caseNo' },
+    render: renderRoute
+  },
+  {
+    id: `${ID}-dashboard`,
+    pluginPoint: 'cockpit.dashboard',
+    priority: 100,
+    render: renderDashboard
+  },
+  {
+    id: `${ID}-instance-tab`,
+    pluginPoint: 'cockpit.processInstance.runtime.tab',
+    priority: 20,
+    properties: { label: '案件 Case' },
+    render: renderInstanceTab
+  }
+];
