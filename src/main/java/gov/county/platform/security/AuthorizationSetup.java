@@ -126,6 +126,11 @@ class AuthorizationSetup {
 		for (String processKey : this.security.countyPlatformProcesses()) {
 			grant(WellKnownGroups.COUNTY_PLATFORM, Resources.PROCESS_DEFINITION, processKey, READ, CREATE_INSTANCE);
 		}
+		// the county offices read every case in Cockpit's Cases (案件) page; Cockpit's own pages show them
+		// nothing more than their process-definition grants allow
+		for (String office : WellKnownGroups.COUNTY_OFFICES) {
+			grant(office, Resources.APPLICATION, "cockpit", ACCESS);
+		}
 		String auditors = WellKnownGroups.AUDITORS;
 		grant(auditors, Resources.APPLICATION, "cockpit", ACCESS);
 		grant(auditors, Resources.PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE, READ_TASK);

@@ -96,6 +96,17 @@ class CasesCockpitResourceTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void theSupervisionOfficeSignsInToCockpitAndSeesEveryCaseWithSubmittersInFull() throws Exception {
+		WebappSession supervisor = WebappSession.login(root(), "supervisor", "demo", "cockpit");
+		List<Map<String, Object>> cases = (List<Map<String, Object>>) read(supervisor, "/cases?size=200").get("cases");
+		assertThat(cases).extracting(c -> c.get("process")).contains("InteractionCardProcess", "RectificationProcess");
+		String card = (String) ((List<Map<String, Object>>) read(supervisor, "/cases?event=HANDLED").get("cases")).get(0)
+			.get("caseNo");
+		assertThat((String) read(supervisor, "/cases/" + card).get("personalDataShown")).isEqualTo("FULL");
+	}
+
+	@Test
 	void aBadParameterIsNamed() {
 		WebappSession auditor = WebappSession.login(root(), "auditor", "demo", "cockpit");
 		var bad = auditor.get(PLUGIN + "/cases?status=LATE");
