@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,7 +59,7 @@ public final class Benchmarks {
 
 	record Settings(List<String> databases, List<String> phases, int runs, double seconds, double warmUp,
 			double maxWarmUp, int storm, int open,
-			int finished, int ledger, int queries, Path folder) {
+			int finished, int ledger, int queries, int cases, Path folder) {
 
 		static Settings fromSystemProperties() {
 			List<String> databases = Arrays.stream(System.getProperty("bench.databases", "h2,postgres").split(","))
@@ -69,13 +70,13 @@ public final class Benchmarks {
 				throw new IllegalArgumentException("bench.databases: run postgres and postgres-15 one at a time");
 			}
 			return new Settings(databases,
-					Arrays.asList(System.getProperty("bench.phases", "lifecycles,storm,queries,ledger").split(",")),
+					Arrays.asList(System.getProperty("bench.phases", "lifecycles,storm,queries,ledger,cases").split(",")),
 					Integer.getInteger("bench.runs", 3), Double.parseDouble(System.getProperty("bench.seconds", "3")),
 					Double.parseDouble(System.getProperty("bench.warmup", "4")),
 					Double.parseDouble(System.getProperty("bench.warmup.max", "180")), Integer.getInteger("bench.storm", 10_000),
 					Integer.getInteger("bench.open", 100_000), Integer.getInteger("bench.finished", 1_000_000),
 					Integer.getInteger("bench.ledger", 1_000_000), Integer.getInteger("bench.queries", 200),
-					Path.of(System.getProperty("bench.folder", "target/bench")));
+					Integer.getInteger("bench.cases", 1_000_000), Path.of(System.getProperty("bench.folder", "target/bench")));
 		}
 
 	}
@@ -162,6 +163,9 @@ public final class Benchmarks {
 			}
 			if (this.settings.phases().contains("ledger")) {
 				ledger(database, platform);
+			}
+			if (this.settings.phases().contains("cases")) {
+				cases(database, platform);
 			}
 			heap(db);
 		}
@@ -452,7 +456,7 @@ public final class Benchmarks {
 	 * clerks' work does all day: H2 hands back a statement's previous result, without running it,
 	 * when it runs again with the same parameters and none of its tables has changed since.
 	 */
-	private void latencies(String db, String what, Http http, String path, Runnable write, String note)
+	private void latencies(String db, String what, Getter http, String path, Runnable write, String note)
 			throws Exception {
 		for (int i = 0; i < 5; i++) {
 			write.run();
@@ -542,6 +546,87 @@ public final class Benchmarks {
 				String.format("%,d entries in the ledger; ", entries));
 	}
 
+	/**
+	 * Cockpit's Cases page over a county's finished cases, through the plugin as the auditor signed in
+	 * to Cockpit: the newest page, closed cards of one month, a unit's cases (found through the
+	 * ledger), and the case view of a case with 200 ledger entries (its chain checked, the look-up
+	 * recorded). Issue 22's target: p95 under 300 ms on PostgreSQL.
+	 */
+	private void cases(Database database, Platform platform) throws Exception {
+		String db = database.label();
+		int n = this.settings.cases();
+		Instant start = Instant.now();
+		String insert = "INSERT INTO case_state (case_no, process_key, unit, subject, opened_at, closed_at, "
+				+ "extended_days, clock_no, due_at) VALUES (?, ?, ?, ?, ?, ?, 0, 1, ?)";
+		List<String> units = platform.context.getBean(OrganizationProperties.class).units().stream().map(Unit::id).toList();
+		String[] processes = { "InteractionCardProcess", "InteractionCardProcess", "InteractionCardProcess",
+				"RectificationProcess" };
+		Instant first = Instant.parse("2023-01-01T00:00:00Z");
+		long spread = Duration.ofDays(3 * 365).toSeconds();
+		List<Object[]> batch = new ArrayList<>();
+		for (int i = 1; i <= n; i++) {
+			Instant opened = first.plusSeconds(spread * i / n);
+			batch.add(new Object[] { String.format("BC-2026-%07d", i), processes[i % processes.length],
+					units.get(i % units.size()), "存量案件 Finished case " + i, opened.atOffset(ZoneOffset.UTC),
+					opened.plus(Duration.ofDays(10)).atOffset(ZoneOffset.UTC),
+					opened.plus(Duration.ofDays(12)).atOffset(ZoneOffset.UTC) });
+			if (batch.size() == 10_000 || i == n) {
+				platform.jdbc.batchUpdate(insert, batch);
+				batch.clear();
+			}
+		}
+		// the ledger's cases get their state too: a unit's cases are found through the ledger
+		platform.jdbc.update("INSERT INTO case_state (case_no, process_key, unit, subject, opened_at, closed_at, "
+				+ "extended_days, clock_no) SELECT h.case_no, 'InteractionCardProcess', 'township-labao', 'ledger case', "
+				+ "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0, 0 FROM ledger_case_head h WHERE NOT EXISTS "
+				+ "(SELECT 1 FROM case_state s WHERE s.case_no = h.case_no)");
+		String big = "BV-2026-0000001";
+		platform.jdbc.update(insert, big, "InteractionCardProcess", "township-labao", "二百条台账 200 ledger entries",
+				Instant.now().atOffset(ZoneOffset.UTC), null, null);
+		LedgerService ledgerService = platform.context.getBean(LedgerService.class);
+		for (int i = 0; i < 200; i++) {
+			ledgerService.append(new LedgerEvent(big, "InteractionCardProcess", i == 0 ? "FILED" : "CO_HANDLED",
+					"township-labao", "bench", null, "entry " + i));
+		}
+		if (database instanceof Database.Postgres) {
+			platform.jdbc.execute("VACUUM ANALYZE case_state");
+			platform.jdbc.execute("VACUUM ANALYZE ledger_entry");
+		}
+		long total = platform.jdbc.queryForObject("SELECT COUNT(*) FROM case_state", Long.class);
+		long entries = platform.jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry", Long.class);
+		log(db + ": " + n + " finished cases written in " + Math.round(seconds(start)) + " s");
+		gov.county.platform.support.WebappSession auditor = gov.county.platform.support.WebappSession
+			.login("http://localhost:" + platform.port, "auditor", "demo", "cockpit");
+		Getter cockpit = (path, accept) -> {
+			HttpResponse<String> answer = auditor.get(path);
+			if (answer.statusCode() != 200) {
+				throw new AssertionError(path + " answered " + answer.statusCode() + ": " + answer.body());
+			}
+			return answer.body();
+		};
+		String plugin = "/camunda/api/cockpit/plugin/county-cases/default";
+		AtomicInteger touched = new AtomicInteger();
+		Runnable write = () -> platform.jdbc.update("UPDATE case_state SET subject = ? WHERE case_no = ?",
+				"二百条台账 200 ledger entries " + touched.incrementAndGet(), big);
+		String note = String.format("%,d cases, %,d ledger entries", total, entries);
+		latencies(db, "Cases search, newest 50 (Cockpit, auditor)", cockpit, plugin + "/cases?size=50", write, note);
+		latencies(db, "Cases search, closed cards filed in one month", cockpit,
+				plugin + "/cases?process=InteractionCardProcess&status=CLOSED&from=2024-03-01&to=2024-04-01&size=50", write,
+				note);
+		latencies(db, "Cases search, a unit's cases (through the ledger)", cockpit,
+				plugin + "/cases?unit=township-labao&size=50", write, note);
+		latencies(db, "case view, 200 ledger entries, chain checked", cockpit, plugin + "/cases/" + big, write,
+				note + "; target p95 < 300 ms on PostgreSQL");
+	}
+
+	/** A GET that answers the body, whoever signs it in. */
+	@FunctionalInterface
+	private interface Getter {
+
+		String get(String path, String accept) throws Exception;
+
+	}
+
 	/** Downloads {@code /api/ledger} as CSV, once per run: the entries it holds per second. */
 	private void exportRate(String db, String what, Http http, long exported, String note) throws Exception {
 		List<Double> rates = new ArrayList<>();
@@ -582,11 +667,12 @@ public final class Benchmarks {
 	}
 
 	/** A user's HTTP calls with Basic authentication. */
-	private record Http(int port, String user, String password) {
+	private record Http(int port, String user, String password) implements Getter {
 
 		private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-		String get(String path, String accept) throws Exception {
+		@Override
+		public String get(String path, String accept) throws Exception {
 			HttpResponse<String> answer = CLIENT.send(request(path, accept), HttpResponse.BodyHandlers.ofString());
 			check(path, answer.statusCode());
 			return answer.body();

@@ -42,7 +42,7 @@ class CockpitCasesBrowserTests {
 
 	private String rejected;
 
-	/** The demo's rejected card, its rejection sent (a job the job executor would run), so finished. */
+	/** The demo's rejected card (dept-commerce's), its rejection sent (a job the job executor would run), so finished. */
 	@BeforeEach
 	void finishTheRejectedCard() {
 		this.rejected = this.engine.getHistoryService()
@@ -51,7 +51,9 @@ class CockpitCasesBrowserTests {
 			.list()
 			.stream()
 			.map(HistoricProcessInstance::getBusinessKey)
-			.filter(caseNo -> this.ledger.caseHistory(caseNo).stream().anyMatch(e -> e.event().equals("REJECTED")))
+			.filter(caseNo -> this.ledger.caseHistory(caseNo)
+				.stream()
+				.anyMatch(e -> e.event().equals("REJECTED") && "dept-commerce".equals(e.unit())))
 			.findFirst()
 			.orElseThrow();
 		this.engine.getRuntimeService()

@@ -53,7 +53,7 @@ class CasesCockpitResourceTests {
 			.contains("InteractionCardProcess", "RectificationProcess", "SatisfactionSurveyProcess");
 
 		String answered = (String) ((List<Map<String, Object>>) read(auditor,
-				"/cases?event=HANDLED&process=InteractionCardProcess").get("cases")).get(0).get("caseNo");
+				"/cases?event=HANDLED&unit=dept-civil-affairs&process=InteractionCardProcess").get("cases")).get(0).get("caseNo");
 		Map<String, Object> view = read(auditor, "/cases/" + answered);
 		assertThat((List<Map<String, Object>>) view.get("ledger")).extracting(e -> e.get("event"))
 			.startsWith("FILED", "ACCEPTED");
@@ -78,7 +78,7 @@ class CasesCockpitResourceTests {
 	@SuppressWarnings("unchecked")
 	void aClerkCannotOpenAnotherUnitsCaseThroughThePlugin() throws Exception {
 		WebappSession auditor = WebappSession.login(root(), "auditor", "demo", "cockpit");
-		String commerceCase = (String) ((List<Map<String, Object>>) read(auditor, "/cases?event=REJECTED")
+		String commerceCase = (String) ((List<Map<String, Object>>) read(auditor, "/cases?event=REJECTED&unit=dept-commerce")
 			.get("cases")).get(0).get("caseNo");
 
 		WebappSession clerk = WebappSession.login(root(), "township-labao-clerk", "demo", "tasklist");
