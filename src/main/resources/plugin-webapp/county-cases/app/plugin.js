@@ -271,6 +271,27 @@ function renderDashboard(node, { api }) {
       (data.units || []).map(u => [u.unitName, count(u.unit, 'OPEN', u.open), count(u.unit, 'OVERDUE', u.overdue),
         count(u.unit, 'ESCALATED', u.escalated)])));
     body.appendChild(element('a', '查询全部案件 All cases →', { href: '#/cases' }));
+    if (data.mayVerifyLedger) {
+      const result = element('span', '', { class: 'county-ledger-verification' });
+      const verify = element('button', '校验整个台账 Verify the whole ledger', { type: 'button', class: 'btn btn-default btn-sm' });
+      verify.onclick = () => {
+        result.textContent = ' 正在校验… Verifying…';
+        result.className = 'county-ledger-verification text-muted';
+        get(api, '/ledger/verify').then(v => {
+          result.textContent = v.ok
+            ? ` 台账校验通过 The ledger verifies: ${v.entriesChecked} 条 entries, ${v.checkpointsChecked} 个库外检查点 checkpoints`
+            : ` 台账校验失败 The ledger does not verify: ${v.finding} — ${v.problem}`;
+          result.className = `county-ledger-verification text-${v.ok ? 'success' : 'danger'}`;
+        }).catch(error => {
+          result.textContent = ` 无法校验 Could not verify: ${error.message}`;
+          result.className = 'county-ledger-verification text-danger';
+        });
+      };
+      const line = element('p');
+      line.appendChild(verify);
+      line.appendChild(result);
+      body.appendChild(line);
+    }
   }).catch(error => message(body, `无法读取 Could not be read: ${error.message}`, 'danger'));
 }
 

@@ -26,6 +26,7 @@ import gov.county.platform.cases.CaseFiles;
 import gov.county.platform.cases.CaseSearch;
 import gov.county.platform.ledger.CaseChainCheck;
 import gov.county.platform.ledger.EventType;
+import gov.county.platform.ledger.LedgerService;
 import gov.county.platform.organization.Directory;
 import gov.county.platform.security.PlatformUser;
 
@@ -154,6 +155,18 @@ public class CasesCockpitResource extends AbstractCockpitPluginRootResource {
 			out.put("units", this.spring.getBean(CaseSearch.class).perUnit(caller).stream().map(this::json).toList());
 			out.put("mayVerifyLedger", caller.isOversight());
 			return out;
+		}
+
+		/** The whole ledger checked, as {@code /api/ledger/verify}: for the county offices, auditors and admins. */
+		@GET
+		@Path("ledger/verify")
+		@Produces(MediaType.APPLICATION_JSON)
+		public Map<String, Object> verifyLedger() {
+			if (!caller().isOversight()) {
+				throw refused(Response.Status.FORBIDDEN, "只有县级部门、审计员和管理员可以校验整个台账 Only the county "
+						+ "offices, auditors and admins may verify the whole ledger");
+			}
+			return json(this.spring.getBean(LedgerService.class).verify());
 		}
 
 		private Map<String, String> unitNames() {

@@ -69,6 +69,8 @@ class CasesCockpitResourceTests {
 		assertThat((List<Map<String, Object>>) dashboard.get("units")).isNotEmpty()
 			.allSatisfy(u -> assertThat(u).containsKeys("unit", "unitName", "open", "overdue", "escalated"));
 
+		assertThat(read(auditor, "/ledger/verify")).containsEntry("ok", true);
+
 		var csv = auditor.get(PLUGIN + "/cases.csv?process=RectificationProcess", "text/html,*/*;q=0.8");
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.body()).startsWith("\ufeff案件编号 case,").contains("ZG-2026-").doesNotContain("HD-2026-");
