@@ -55,7 +55,7 @@ function base(api) {
 function get(api, path) {
   return fetch(`${base(api)}${path}`, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
     .then(response => response.json().catch(() => ({})).then(body => (response.ok ? body
-      : Promise.reject(new Error(body.message || `HTTP ${response.status}`)))));
+      : Promise.reject(new Error(body.detail || body.message || `HTTP ${response.status}`)))));
 }
 
 function hashQuery() {

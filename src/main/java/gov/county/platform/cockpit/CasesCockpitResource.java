@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
@@ -29,6 +28,7 @@ import gov.county.platform.ledger.EventType;
 import gov.county.platform.ledger.LedgerService;
 import gov.county.platform.organization.Directory;
 import gov.county.platform.security.PlatformUser;
+import gov.county.platform.security.WebappCallers;
 
 /**
  * {@code /camunda/api/cockpit/plugin/county-cases/{engine}/...}: the Cases plugin's data, behind
@@ -186,12 +186,7 @@ public class CasesCockpitResource extends AbstractCockpitPluginRootResource {
 		}
 
 		private PlatformUser caller() {
-			Authentication signedIn = getProcessEngine().getIdentityService().getCurrentAuthentication();
-			if (signedIn == null || signedIn.getUserId() == null) {
-				throw refused(Response.Status.UNAUTHORIZED, "请先登录 Please sign in");
-			}
-			return new PlatformUser(signedIn.getUserId(),
-					signedIn.getGroupIds() == null ? List.of() : signedIn.getGroupIds());
+			return WebappCallers.signedIn(getProcessEngine());
 		}
 
 		/** As the platform's API writes it: dates as ISO-8601 text. */
@@ -211,10 +206,7 @@ public class CasesCockpitResource extends AbstractCockpitPluginRootResource {
 		}
 
 		private static WebApplicationException refused(Response.Status status, String message) {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("status", status.getStatusCode());
-			body.put("message", message);
-			return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build());
+			return WebappCallers.refused(status, message);
 		}
 
 	}

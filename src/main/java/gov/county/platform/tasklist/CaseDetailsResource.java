@@ -7,10 +7,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.tasklist.resource.AbstractTasklistPluginResource;
 import org.camunda.bpm.tasklist.resource.AbstractTasklistPluginRootResource;
 import org.springframework.context.ApplicationContext;
@@ -18,6 +16,7 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 
 import gov.county.platform.cases.CaseAccess;
 import gov.county.platform.security.PlatformUser;
+import gov.county.platform.security.WebappCallers;
 
 /**
  * {@code /camunda/api/tasklist/plugin/case-details/{engine}/tasks/{taskId}}: the case of a task the
@@ -50,28 +49,16 @@ public class CaseDetailsResource extends AbstractTasklistPluginRootResource {
 		@Path("{taskId}")
 		@Produces(MediaType.APPLICATION_JSON)
 		public Map<String, Object> caseOfTask(@PathParam("taskId") String taskId) {
-			Authentication signedIn = getProcessEngine().getIdentityService().getCurrentAuthentication();
-			if (signedIn == null || signedIn.getUserId() == null) {
-				throw refused(Response.Status.UNAUTHORIZED, "请先登录 Please sign in");
-			}
-			PlatformUser user = new PlatformUser(signedIn.getUserId(),
-					signedIn.getGroupIds() == null ? java.util.List.of() : signedIn.getGroupIds());
+			PlatformUser user = WebappCallers.signedIn(getProcessEngine());
 			CaseAccess.TaskCase found = this.spring.getBean(CaseAccess.class)
 				.ofTask(taskId, user)
-				.orElseThrow(() -> refused(Response.Status.NOT_FOUND,
+				.orElseThrow(() -> WebappCallers.refused(Response.Status.NOT_FOUND,
 						"没有您可查看的此任务的案件 No case of this task that you may see"));
 			Map<String, Object> answer = new LinkedHashMap<>();
 			answer.put("caseNo", found.caseNo());
 			answer.put("personalDataShown", found.submitter().shown().name());
 			answer.put("personalData", found.submitter().values());
 			return answer;
-		}
-
-		private static WebApplicationException refused(Response.Status status, String detail) {
-			return new WebApplicationException(Response.status(status)
-				.type("application/problem+json")
-				.entity(Map.of("title", status.getReasonPhrase(), "status", status.getStatusCode(), "detail", detail))
-				.build());
 		}
 
 	}
