@@ -238,6 +238,21 @@ function renderCase(node, api, caseNo) {
       (view.completedTasks || []).map(t => [t.name, t.completedBy ? name(t.completedBy) : '', when(t.created),
         when(t.completed), t.endReason || ''])));
 
+    const engine = view.engineHistory || {};
+    node.appendChild(element('h4', '流程引擎记录：经过的步骤 The engine\'s record: steps passed'));
+    node.appendChild(table(['步骤 Step', '类型 Type', '办理人 Assignee', '开始 Started', '结束 Ended'],
+      (engine.activities || []).map(a => [a.name, a.type, a.assignee ? name(a.assignee) : '', when(a.started),
+        a.canceled ? `${when(a.ended)} (取消 canceled)` : when(a.ended)])));
+    node.appendChild(element('h4', '流程引擎记录：操作 The engine\'s record: operations (claims, completions, variable changes)'));
+    node.appendChild(table(['时间 Time', '操作人 User', '操作 Operation', '对象 Entity', '属性 Property', '原值 From', '新值 To'],
+      (engine.operations || []).map(o => [when(o.at), o.user ? name(o.user) : '', o.operation, o.entity, o.property,
+        o.from, o.to])));
+    if ((engine.incidents || []).length) {
+      node.appendChild(element('h4', '故障 Incidents'));
+      node.appendChild(table(['时间 Time', '类型 Type', '步骤 Step', '说明 Message', '已解决 Resolved'],
+        engine.incidents.map(i => [when(i.at), i.type, i.activityId, i.message, i.resolved ? '是 yes' : '否 no'])));
+    }
+
     node.appendChild(element('h4', '待办任务 Open tasks'));
     node.appendChild(table(['任务 Task', '候选单位 Units', '办理人 Assignee', '期限 Due'],
       (view.currentTasks || []).map(t => [t.name, (t.candidateGroups || []).map(unitName).join(', '),

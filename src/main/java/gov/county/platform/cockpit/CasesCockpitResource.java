@@ -130,6 +130,9 @@ public class CasesCockpitResource extends AbstractCockpitPluginRootResource {
 			out.put("events", events);
 			out.put("people", people);
 			out.put("zone", this.spring.getBean(CalendarProperties.class).zone().getId());
+			Object instance = out.get("processInstanceId");
+			out.put("engineHistory", instance == null ? Map.of()
+					: this.spring.getBean(EngineHistory.class).of(instance.toString()));
 			return out;
 		}
 

@@ -61,6 +61,12 @@ class CasesCockpitResourceTests {
 		assertThat((List<Map<String, Object>>) view.get("completedTasks")).extracting(t -> t.get("completedBy"))
 			.contains("dept-civil-affairs-clerk");
 		assertThat((Map<String, Object>) view.get("verification")).containsEntry("ok", true);
+		Map<String, Object> engineHistory = (Map<String, Object>) view.get("engineHistory");
+		assertThat((List<Map<String, Object>>) engineHistory.get("activities")).extracting(a -> a.get("activityId"))
+			.contains("Task_AcceptCard", "Task_DispatchCard", "Task_HandleCard");
+		assertThat((List<Map<String, Object>>) engineHistory.get("operations"))
+			.anySatisfy(o -> assertThat(o).containsEntry("operation", "Complete")
+				.containsEntry("user", "dept-civil-affairs-clerk"));
 		assertThat((Map<String, String>) view.get("units")).containsEntry("dept-civil-affairs", "县民政局");
 		assertThat((Map<String, String>) view.get("personalData")).allSatisfy(
 				(field, value) -> assertThat(value).as("masked for auditors").contains("*"));
