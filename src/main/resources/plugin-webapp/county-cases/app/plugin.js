@@ -339,8 +339,12 @@ export default [
       pagePath: '#/cases',
       checkActive: path => path.indexOf('#/cases') !== -1
     },
-    render: (node) => {
+    render: (node, { api }) => {
       node.replaceChildren(element('a', '案件 Cases', { href: '#/cases', class: 'county-cases-navigation' }));
+      // buttons the engine would refuse (delete, suspend, retry, edit variables) are not offered
+      // to read-only users; plugin.css hides them under this class
+      get(api, '/me').then(me => document.documentElement.classList.toggle('county-read-only', !!me.readOnly))
+        .catch(() => {});
     }
   },
   {

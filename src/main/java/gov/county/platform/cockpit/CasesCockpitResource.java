@@ -27,6 +27,7 @@ import gov.county.platform.ledger.CaseChainCheck;
 import gov.county.platform.ledger.EventType;
 import gov.county.platform.ledger.LedgerService;
 import gov.county.platform.organization.Directory;
+import gov.county.platform.organization.WellKnownGroups;
 import gov.county.platform.security.PlatformUser;
 import gov.county.platform.security.WebappCallers;
 
@@ -133,6 +134,22 @@ public class CasesCockpitResource extends AbstractCockpitPluginRootResource {
 			Object instance = out.get("processInstanceId");
 			out.put("engineHistory", instance == null ? Map.of()
 					: this.spring.getBean(EngineHistory.class).of(instance.toString()));
+			return out;
+		}
+
+		/**
+		 * Whether Cockpit should offer the signed-in user buttons that change cases (delete, suspend,
+		 * retry, edit variables): only system administrators may use them; for everyone else
+		 * (auditors, the audit administrator, the county offices) the engine would refuse them anyway.
+		 */
+		@GET
+		@Path("me")
+		@Produces(MediaType.APPLICATION_JSON)
+		public Map<String, Object> me() {
+			PlatformUser caller = caller();
+			Map<String, Object> out = new LinkedHashMap<>();
+			out.put("userId", caller.id());
+			out.put("readOnly", !caller.groups().contains(WellKnownGroups.ADMINS));
 			return out;
 		}
 

@@ -100,6 +100,45 @@ class CockpitCasesBrowserTests {
 		assertThat(page).as("the completed acceptance, by whom").contains("Accept card").contains("dept-commerce-clerk");
 	}
 
+	/** Cockpit's buttons that change an instance are not offered to the auditor, and still are to the admin. */
+	@Test
+	void theAuditorIsOfferedNoButtonThatWouldChangeACase() throws Exception {
+		String running = this.engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processDefinitionKey("InteractionCardProcess")
+			.active()
+			.list()
+			.get(0)
+			.getId();
+		By changing = By.cssSelector("a.btn-toolbar[ng-click='openDialog()'], button[ng-click^='enableEditMode'], "
+				+ "button[ng-click^='deleteVariable']");
+		for (String user : new String[] { "auditor", "admin" }) {
+			this.driver = Browser.start();
+			WebDriverWait wait = Browser.logIn(this.driver, this.port, "cockpit", user, "demo");
+			wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.county-cases-navigation")));
+			this.driver.get("http://localhost:" + this.port + "/camunda/app/cockpit/default/#/process-instance/" + running
+					+ "/runtime?tab=variables-tab");
+			wait.until(ExpectedConditions.presenceOfElementLocated(changing));
+			if (user.equals("auditor")) {
+				wait.until(driver -> String.valueOf(driver.findElement(By.tagName("html")).getAttribute("class"))
+					.contains("county-read-only"));
+			}
+			else {
+				Thread.sleep(2000);
+			}
+			Browser.screenshot(this.driver, "cockpit-instance-" + user);
+			long shown = this.driver.findElements(changing).stream().filter(e -> e.isDisplayed()).count();
+			if (user.equals("auditor")) {
+				assertThat(shown).as("buttons that change the case, shown to the auditor").isZero();
+			}
+			else {
+				assertThat(shown).as("the system administrator keeps them").isPositive();
+			}
+			this.driver.quit();
+			this.driver = null;
+		}
+	}
+
 	@Test
 	void aTownshipClerkOpeningAnotherUnitsCaseViewIsRefused() throws Exception {
 		this.driver = Browser.start();
