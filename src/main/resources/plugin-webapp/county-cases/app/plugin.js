@@ -247,6 +247,9 @@ function renderCase(node, api, caseNo) {
     node.appendChild(table(['时间 Time', '操作人 User', '操作 Operation', '对象 Entity', '属性 Property', '原值 From', '新值 To'],
       (engine.operations || []).map(o => [when(o.at), o.user ? name(o.user) : '', o.operation, o.entity, o.property,
         o.from, o.to])));
+    node.appendChild(element('h4', '流程引擎记录：变量变更 The engine\'s record: variable changes'));
+    node.appendChild(table(['时间 Time', '变量 Variable', '值 Value', '版本 Revision'],
+      (engine.variables || []).map(v => [when(v.at), v.name, v.value, v.revision])));
     if ((engine.incidents || []).length) {
       node.appendChild(element('h4', '故障 Incidents'));
       node.appendChild(table(['时间 Time', '类型 Type', '步骤 Step', '说明 Message', '已解决 Resolved'],

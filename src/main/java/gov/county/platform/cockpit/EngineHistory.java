@@ -8,7 +8,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIncident;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Service;
 
@@ -17,7 +19,8 @@ import gov.county.platform.engine.Callers;
 /**
  * The engine's own history of a case's instance, beside its ledger in Cockpit's case view (Cockpit
  * Community Edition shows none of it): the steps passed, who did what through the engine (claims,
- * completions, variable changes, suspensions...), and incidents. Read as the platform, once the
+ * completions, suspensions...), every change of a variable (personal data only as masked: its full
+ * value never reaches the engine's history), and incidents. Read as the platform, once the
  * caller was allowed to see the case.
  */
 @Service
@@ -32,6 +35,12 @@ class EngineHistory {
 	EngineHistory(HistoryService history, IdentityService identity) {
 		this.history = history;
 		this.identity = identity;
+	}
+
+	/** A value as text, cut at 500 characters (a plan's JSON, a long reply). */
+	private static String shown(Object value) {
+		String text = value == null ? null : value.toString();
+		return text == null || text.length() <= 500 ? text : text.substring(0, 500) + "…";
 	}
 
 	Map<String, Object> of(String processInstanceId) {
@@ -77,6 +86,23 @@ class EngineHistory {
 				operations.add(row);
 			}
 			out.put("operations", operations);
+			List<Map<String, Object>> variables = new ArrayList<>();
+			for (HistoricDetail detail : this.history.createHistoricDetailQuery()
+				.processInstanceId(processInstanceId)
+				.variableUpdates()
+				.orderByTime()
+				.asc()
+				.listPage(0, LIMIT)) {
+				HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("at", update.getTime() == null ? null : update.getTime().toInstant().toString());
+				row.put("name", update.getVariableName());
+				row.put("value", shown(update.getValue()));
+				row.put("revision", update.getRevision());
+				row.put("activityInstanceId", update.getActivityInstanceId());
+				variables.add(row);
+			}
+			out.put("variables", variables);
 			List<Map<String, Object>> incidents = new ArrayList<>();
 			for (HistoricIncident i : this.history.createHistoricIncidentQuery()
 				.processInstanceId(processInstanceId)

@@ -67,6 +67,9 @@ class CasesCockpitResourceTests {
 		assertThat((List<Map<String, Object>>) engineHistory.get("operations"))
 			.anySatisfy(o -> assertThat(o).containsEntry("operation", "Complete")
 				.containsEntry("user", "dept-civil-affairs-clerk"));
+		assertThat((List<Map<String, Object>>) engineHistory.get("variables"))
+			.anySatisfy(v -> assertThat(v).containsEntry("name", "handling").containsEntry("value", "EXPLAINED"))
+			.noneSatisfy(v -> assertThat(String.valueOf(v.get("value"))).contains("13800000002"));
 		assertThat((Map<String, String>) view.get("units")).containsEntry("dept-civil-affairs", "县民政局");
 		assertThat((Map<String, String>) view.get("personalData")).allSatisfy(
 				(field, value) -> assertThat(value).as("masked for auditors").contains("*"));
