@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -230,19 +229,14 @@ public class CaseSearch {
 	private RowMapper<Row> rowMapper() {
 		Instant now = EngineClock.now();
 		return (rs, n) -> {
-			Instant closed = instant(rs, "closed_at");
-			Instant due = instant(rs, "due_at");
+			Instant closed = CaseStates.instant(rs, "closed_at");
+			Instant due = CaseStates.instant(rs, "due_at");
 			String unit = rs.getString("unit");
 			return new Row(rs.getString("case_no"), rs.getString("process_key"), rs.getString("subject"), unit,
 					this.directory.unit(unit).map(Unit::name).orElse(unit), closed == null ? "OPEN" : "CLOSED",
 					closed == null && due != null && due.isBefore(now), rs.getBoolean("escalated"),
-					instant(rs, "opened_at"), closed, due);
+					CaseStates.instant(rs, "opened_at"), closed, due);
 		};
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 }

@@ -1,6 +1,5 @@
 package gov.county.platform.cases;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -11,11 +10,6 @@ import java.util.Optional;
  */
 public record CaseState(String caseNo, String process, String unit, Integer timeLimitDays, int extendedDays,
 		CaseClock clock, String plan) {
-
-	/** A case's record for lists: what it is about, when it was filed and closed (null while open). */
-	public record Filing(String caseNo, String process, String unit, String subject, Instant openedAt,
-			Instant closedAt) {
-	}
 
 	public Optional<CaseClock> currentClock() {
 		return Optional.ofNullable(this.clock);

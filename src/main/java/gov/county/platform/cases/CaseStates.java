@@ -124,7 +124,7 @@ public class CaseStates {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}

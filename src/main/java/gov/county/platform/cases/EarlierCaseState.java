@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -85,8 +84,8 @@ class EarlierCaseState implements JavaMigration {
 						cases += writer.write(current);
 						current = new Earlier(caseNo, rs.getString("process_key"));
 					}
-					current.read(rs.getString("event"), rs.getString("unit"), instant(rs, "occurred_at"),
-							instant(rs, "due_at"), rs.getString("detail"));
+					current.read(rs.getString("event"), rs.getString("unit"), CaseStates.instant(rs, "occurred_at"),
+							CaseStates.instant(rs, "due_at"), rs.getString("detail"));
 				}
 				cases += writer.write(current);
 			}
@@ -251,11 +250,6 @@ class EarlierCaseState implements JavaMigration {
 			this.pending = 0;
 		}
 
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 }

@@ -120,12 +120,12 @@ public class CasesCockpitResource extends AbstractCockpitPluginRootResource {
 			for (Object entry : (List<?>) out.getOrDefault("ledger", List.of())) {
 				Map<?, ?> e = (Map<?, ?>) entry;
 				events.putIfAbsent(String.valueOf(e.get("event")), EventType.labelOf(String.valueOf(e.get("event"))));
-				people.putIfAbsent(String.valueOf(e.get("actor")), personName(directory, String.valueOf(e.get("actor"))));
+				people.putIfAbsent(String.valueOf(e.get("actor")), directory.displayName(String.valueOf(e.get("actor"))));
 			}
 			for (Object task : (List<?>) out.getOrDefault("completedTasks", List.of())) {
 				Object who = ((Map<?, ?>) task).get("completedBy");
 				if (who != null) {
-					people.putIfAbsent(who.toString(), personName(directory, who.toString()));
+					people.putIfAbsent(who.toString(), directory.displayName(who.toString()));
 				}
 			}
 			out.put("events", events);
@@ -193,16 +193,6 @@ public class CasesCockpitResource extends AbstractCockpitPluginRootResource {
 			Map<String, String> names = new LinkedHashMap<>();
 			this.spring.getBean(Directory.class).units().forEach(u -> names.put(u.id(), u.name()));
 			return names;
-		}
-
-		/** "王某 (township-labao-clerk)", or the id alone for the system and unknown users. */
-		private static String personName(Directory directory, String userId) {
-			return directory.user(userId)
-				.map(u -> ((u.getFirstName() == null ? "" : u.getFirstName()) + " "
-						+ (u.getLastName() == null ? "" : u.getLastName())).trim())
-				.filter(name -> !name.isEmpty())
-				.map(name -> name + " (" + userId + ")")
-				.orElse(userId);
 		}
 
 		private PlatformUser caller() {

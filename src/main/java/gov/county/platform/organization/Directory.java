@@ -44,6 +44,16 @@ public class Directory {
 		return Optional.ofNullable(privileged(() -> this.identity.createUserQuery().userId(userId).singleResult()));
 	}
 
+	/** How people read a user: "王某 (township-labao-clerk)", or the id alone for the system and unknown users. */
+	public String displayName(String userId) {
+		return user(userId)
+			.map(u -> ((u.getFirstName() == null ? "" : u.getFirstName()) + " "
+					+ (u.getLastName() == null ? "" : u.getLastName())).trim())
+			.filter(name -> !name.isEmpty())
+			.map(name -> name + " (" + userId + ")")
+			.orElse(userId);
+	}
+
 	public List<String> membersOf(String groupId) {
 		return members(groupId).stream().map(User::getId).toList();
 	}

@@ -127,12 +127,7 @@ public class RectificationService {
 		List<Map<String, Object>> options = new ArrayList<>();
 		for (String member : this.cases.directory().membersOf(unit)) {
 			Map<String, Object> option = new LinkedHashMap<>();
-			option.put("label", this.cases.directory().user(member)
-				.map(u -> ((u.getFirstName() == null ? "" : u.getFirstName()) + " "
-						+ (u.getLastName() == null ? "" : u.getLastName())).trim())
-				.filter(name -> !name.isEmpty())
-				.map(name -> name + " (" + member + ")")
-				.orElse(member));
+			option.put("label", this.cases.directory().displayName(member));
 			option.put("value", member);
 			options.add(option);
 		}
