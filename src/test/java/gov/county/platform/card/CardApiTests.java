@@ -134,6 +134,55 @@ class CardApiTests {
 		assertThat((Map<String, Object>) view.get("deadlines")).containsKeys("dueAt", "warnAt", "reprimandAt");
 	}
 
+	/**
+	 * A lead unit's clerk, through the engine REST API, completes the handling task with an extension
+	 * and sends the case's clock along, forged: deadline in 2000, no extension granted yet, a time limit
+	 * of 90 days. The rule reads the case's state, not these: the extension is asked before the real
+	 * deadline, the county platform grants it from the real one, and the forged values are not kept.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void forgedClockVariablesInACompletionDoNotMoveTheCasesDeadline() {
+		String caseNo = (String) post("township-labao-clerk", CardScenario.card()).getBody().get("caseNo");
+		complete("township-labao-clerk", caseNo, Map.of("acceptance", Map.of("value", "ACCEPT"), "link",
+				Map.of("value", "SERVICE_WINDOWS")));
+		complete("township-labao-clerk", caseNo,
+				Map.of("leadUnit", Map.of("value", "dept-housing"), "handUp", Map.of("value", false)));
+		Map<String, Object> before = (Map<String, Object>) this.rest.withBasicAuth("auditor", "demo")
+			.getForObject("/api/cases/" + caseNo, Map.class)
+			.get("deadlines");
+
+		complete("dept-housing-clerk", caseNo, Map.of("handling", Map.of("value", "EXTEND"), "extensionDays",
+				Map.of("value", 2, "type", "Integer"), "extensionReason", Map.of("value", "现场勘查 Site survey"), "dueAt",
+				Map.of("value", "2000-01-01T23:59:59+08:00"), "extendedDays", Map.of("value", -50, "type", "Integer"),
+				"timeLimitDays", Map.of("value", 90, "type", "Integer")));
+		Map<String, Object> asked = (Map<String, Object>) this.rest.withBasicAuth("auditor", "demo")
+			.getForObject("/api/cases/" + caseNo, Map.class)
+			.get("deadlines");
+		assertThat(asked.get("dueAt")).as("the forged deadline is not kept").isEqualTo(before.get("dueAt"));
+		complete("county-platform-clerk", caseNo, Map.of("extensionApproved", Map.of("value", true)));
+
+		Map<String, Object> view = this.rest.withBasicAuth("auditor", "demo").getForObject("/api/cases/" + caseNo, Map.class);
+		assertThat(((Map<String, Object>) view.get("deadlines")).get("dueAt")).as("extended from the real deadline")
+			.isNotEqualTo(before.get("dueAt"))
+			.isNotEqualTo("2000-01-01T23:59:59+08:00");
+		Integer extended = this.jdbc.queryForObject("SELECT extended_days FROM case_state WHERE case_no = ?", Integer.class,
+				caseNo);
+		Integer limit = this.jdbc.queryForObject("SELECT time_limit_days FROM case_state WHERE case_no = ?", Integer.class,
+				caseNo);
+		assertThat(extended).as("working days granted").isEqualTo(2);
+		assertThat(limit).as("the decision's time limit, not the forged one").isEqualTo(5);
+	}
+
+	private void complete(String user, String caseNo, Map<String, Object> variables) {
+		String taskId = (String) ((Map<?, ?>) this.rest.withBasicAuth(user, "demo")
+			.getForObject("/engine-rest/task?processInstanceBusinessKey=" + caseNo, List.class)
+			.get(0)).get("id");
+		assertThat(this.rest.withBasicAuth(user, "demo")
+			.postForEntity("/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables), String.class)
+			.getStatusCode()).as(user + " completes " + taskId).isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
 	@Test
 	void tasklistStartFormCardGetsANumberAndIsChecked() {
 		String definitionId = this.engine.getRepositoryService()

@@ -231,7 +231,17 @@ class CrashRecoveryIT {
 				HttpResponse<String> card = send(port, "GET", "/api/cases/" + caseNo, "auditor", null);
 				assertThat(card.statusCode()).as(caseNo).isEqualTo(200);
 				assertThat(card.body()).as(caseNo).contains("\"event\":\"FILED\"");
+				// the case's state was written in the transaction that filed it: the Cases search finds it
+				JsonNode found = JSON.readTree(send(port, "GET", "/api/cases?caseNo=" + caseNo, "auditor", null).body());
+				assertThat(found.get("total").asLong()).as("case state of " + caseNo).isEqualTo(1);
 			}
+			// and no case has a state without its FILED entry, or the other way round
+			long states = JSON.readTree(send(port, "GET", "/api/cases?process=InteractionCardProcess&size=1", "auditor",
+					null).body()).get("total").asLong();
+			long filed = JSON.readTree(send(port, "GET", "/api/ledger?event=FILED&size=1", "auditor", null).body())
+				.get("total")
+				.asLong();
+			assertThat(states).as("cards with a state, against cards filed in the ledger").isEqualTo(filed);
 			// the dead node's locked jobs expire (5 s) and run here; each reminder once per card
 			Instant deadline = Instant.now().plusSeconds(120);
 			long due;
