@@ -88,6 +88,10 @@ function table(headers, rows) {
   return t;
 }
 
+function heading(text) {
+  return element('h4', text, { class: 'county-case-heading' });
+}
+
 function caseLink(caseNo) {
   return element('a', caseNo, { href: `#/cases/${encodeURIComponent(caseNo)}` });
 }
@@ -186,15 +190,126 @@ function renderSearch(node, api) {
   load(0);
 }
 
+
+// ---------------------------------------------------------------- the diagram with the path taken
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attributes, text) {
+  const node = document.createElementNS(SVG, tag);
+  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
+  if (text !== undefined && text !== null) {
+    node.textContent = String(text);
+  }
+  return node;
+}
+
+// a name in lines that fit a width (Chinese has no spaces: it breaks anywhere)
+function wrapped(name, width) {
+  const perLine = Math.max(4, Math.floor(width / 7));
+  const lines = [];
+  let line = '';
+  (name || '').split(/(\s+)/).forEach(word => {
+    if ((line + word).length > perLine && line.trim()) {
+      lines.push(line.trim());
+      line = '';
+    }
+    line += word;
+    while (line.length > perLine) {
+      lines.push(line.substring(0, perLine));
+      line = line.substring(perLine);
+    }
+  });
+  if (line.trim()) {
+    lines.push(line.trim());
+  }
+  return lines;
+}
+
+function text(parent, name, cx, top, width, className) {
+  const lines = wrapped(name, width);
+  const t = svg('text', { x: cx, y: top, 'text-anchor': 'middle', class: className || 'county-diagram-text' });
+  lines.forEach((line, i) => t.appendChild(svg('tspan', { x: cx, dy: i === 0 ? '1em' : '1.2em' }, line)));
+  parent.appendChild(t);
+}
+
+function renderDiagram(diagram) {
+  const box = element('div', undefined, { class: 'county-case-diagram' });
+  const legend = element('p', undefined, { class: 'county-diagram-legend' });
+  [['passed', '已经过 Passed'], ['current', '当前所在 Where it is now'], ['', '未经过 Not reached']]
+    .forEach(([state, label]) => legend.appendChild(element('span', label, { class: `county-diagram-key ${state}` })));
+  box.appendChild(legend);
+  const drawing = svg('svg', {
+    viewBox: `${diagram.x} ${diagram.y} ${diagram.width} ${diagram.height}`,
+    width: diagram.width, role: 'img', 'aria-label': '流程图 Diagram'
+  });
+  const marker = svg('marker', { id: 'county-arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto' });
+  marker.appendChild(svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'county-diagram-arrow' }));
+  const takenMarker = svg('marker', { id: 'county-arrow-taken', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto' });
+  takenMarker.appendChild(svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'county-diagram-arrow taken' }));
+  drawing.appendChild(svg('defs')).append(marker, takenMarker);
+  (diagram.lines || []).forEach(line => {
+    const g = svg('g', { class: `county-diagram-flow${line.taken ? ' taken' : ''}`, 'data-element': line.id });
+    g.appendChild(svg('polyline', {
+      points: line.points.map(p => p.join(',')).join(' '),
+      'marker-end': `url(#county-arrow${line.taken ? '-taken' : ''})`
+    }));
+    if (line.name && line.label) {
+      text(g, line.name, line.label[0] + line.label[2] / 2, line.label[1], Math.max(line.label[2], 60), 'county-diagram-label');
+    }
+    drawing.appendChild(g);
+  });
+  // sub-processes first, so the steps inside them are drawn on top
+  const order = { subProcess: 0, note: 1 };
+  [...(diagram.shapes || [])].sort((a, b) => (order[a.kind] ?? 2) - (order[b.kind] ?? 2)).forEach(shape => {
+    const g = svg('g', { class: `county-diagram-shape ${shape.kind} ${shape.state}`, 'data-element': shape.id });
+    const { x, y, width, height } = shape;
+    if (shape.kind === 'task' || shape.kind === 'subProcess') {
+      g.appendChild(svg('rect', { x, y, width, height, rx: 10, ry: 10 }));
+      if (shape.kind === 'task') {
+        text(g, shape.name, x + width / 2, y + 8, width - 8);
+      }
+      else {
+        text(g, shape.name, x + width / 2, y + 6, width - 8);
+      }
+    }
+    else if (shape.kind === 'gateway') {
+      g.appendChild(svg('polygon', { points: `${x + width / 2},${y} ${x + width},${y + height / 2} ${x + width / 2},${y + height} ${x},${y + height / 2}` }));
+    }
+    else if (shape.kind === 'note') {
+      g.appendChild(svg('path', { d: `M${x + 15},${y} L${x},${y} L${x},${y + height} L${x + 15},${y + height}` }));
+      text(g, shape.name, x + width / 2, y + 4, width - 8);
+    }
+    else {
+      g.appendChild(svg('circle', { cx: x + width / 2, cy: y + height / 2, r: width / 2 }));
+      if (shape.kind === 'boundaryEvent' || shape.kind === 'event') {
+        g.appendChild(svg('circle', { cx: x + width / 2, cy: y + height / 2, r: width / 2 - 3, class: 'inner' }));
+      }
+    }
+    if (shape.kind !== 'task' && shape.kind !== 'subProcess' && shape.kind !== 'note' && shape.name) {
+      const label = shape.label || [x - 25, y + height + 4, width + 50, 20];
+      text(g, shape.name, label[0] + label[2] / 2, label[1], Math.max(label[2], 90), 'county-diagram-label');
+    }
+    g.appendChild(svg('title', {}, `${shape.name || shape.id}${shape.state === 'current' ? ' · 当前所在 where it is now'
+      : shape.state === 'passed' ? ' · 已经过 passed' : ''}`));
+    drawing.appendChild(g);
+  });
+  const scroller = element('div', undefined, { class: 'county-diagram-scroll' });
+  scroller.appendChild(drawing);
+  box.appendChild(scroller);
+  return box;
+}
+
 // ---------------------------------------------------------------- a case
 
-function renderCase(node, api, caseNo) {
+function renderCase(node, api, caseNo, reveal) {
   message(node, '正在读取… Loading…');
-  get(api, `/cases/${encodeURIComponent(caseNo)}`).then(view => {
+  get(api, `/cases/${encodeURIComponent(caseNo)}${reveal ? '?reveal=true' : ''}`).then(view => {
     zone = view.zone || zone;
     const name = (id) => (view.people && view.people[id]) || id;
     const unitName = (id) => (id && view.units && view.units[id] ? `${view.units[id]} (${id})` : id);
-    node.replaceChildren(element('p').appendChild(element('a', '← 案件 Cases', { href: '#/cases' })).parentNode);
+    node.replaceChildren(element('p', undefined, { class: 'county-case-back' }));
+    node.firstChild.appendChild(element('a', '← 案件 Cases', { href: '#/cases' }));
     node.appendChild(element('h3', `${caseNo} · ${PROCESSES[view.process] || view.process}`, { class: 'county-case-title' }));
 
     const header = element('dl', undefined, { class: 'dl-horizontal county-case-header' });
@@ -208,6 +323,13 @@ function renderCase(node, api, caseNo) {
     item('结束 Ended', when(view.endedAt));
     Object.entries(view.deadlines || {}).forEach(([key, value]) => item(`期限 ${key}`, when(value)));
     item('提交人 Submitter', Object.values(view.personalData || {}).join(' · '));
+    if (view.mayReveal) {
+      const reveal = element('button', '查看完整信息（将记入审计日志） Show in full (recorded in the audit trail)',
+        { type: 'button', class: 'btn btn-default btn-xs county-case-reveal' });
+      reveal.onclick = () => renderCase(node, api, caseNo, true);
+      header.lastChild.appendChild(document.createTextNode(' '));
+      header.lastChild.appendChild(reveal);
+    }
     if (view.processInstanceId && view.state === 'ACTIVE') {
       const link = element('a', '在 Cockpit 中打开流程实例 Open the process instance',
         { href: `#/process-instance/${encodeURIComponent(view.processInstanceId)}/runtime` });
@@ -228,38 +350,43 @@ function renderCase(node, api, caseNo) {
     showVerification(view.verification);
     node.appendChild(verification);
 
-    node.appendChild(element('h4', '台账 Ledger'));
+    node.appendChild(heading('台账 Ledger'));
     node.appendChild(table(['#', '时间 Time', '事件 Event', '单位 Unit', '经办人 Actor', '期限 Due', '内容 Detail', '哈希 Hash'],
       (view.ledger || []).map(e => [e.seq, when(e.at), (view.events && view.events[e.event]) || e.event, unitName(e.unit),
         name(e.actor), when(e.dueAt), e.detail, (e.hash || '').substring(0, 12)])));
 
-    node.appendChild(element('h4', '已办任务 Completed tasks'));
+    node.appendChild(heading('已办任务 Completed tasks'));
     node.appendChild(table(['任务 Task', '办理人 Completed by', '创建 Created', '完成 Completed', '说明 Note'],
       (view.completedTasks || []).map(t => [t.name, t.completedBy ? name(t.completedBy) : '', when(t.created),
         when(t.completed), t.endReason || ''])));
 
-    const engine = view.engineHistory || {};
-    node.appendChild(element('h4', '流程引擎记录：经过的步骤 The engine\'s record: steps passed'));
-    node.appendChild(table(['步骤 Step', '类型 Type', '办理人 Assignee', '开始 Started', '结束 Ended'],
-      (engine.activities || []).map(a => [a.name, a.type, a.assignee ? name(a.assignee) : '', when(a.started),
-        a.canceled ? `${when(a.ended)} (取消 canceled)` : when(a.ended)])));
-    node.appendChild(element('h4', '流程引擎记录：操作 The engine\'s record: operations (claims, completions, variable changes)'));
-    node.appendChild(table(['时间 Time', '操作人 User', '操作 Operation', '对象 Entity', '属性 Property', '原值 From', '新值 To'],
-      (engine.operations || []).map(o => [when(o.at), o.user ? name(o.user) : '', o.operation, o.entity, o.property,
-        o.from, o.to])));
-    node.appendChild(element('h4', '流程引擎记录：变量变更 The engine\'s record: variable changes'));
-    node.appendChild(table(['时间 Time', '变量 Variable', '值 Value', '版本 Revision'],
-      (engine.variables || []).map(v => [when(v.at), v.name, v.value, v.revision])));
-    if ((engine.incidents || []).length) {
-      node.appendChild(element('h4', '故障 Incidents'));
-      node.appendChild(table(['时间 Time', '类型 Type', '步骤 Step', '说明 Message', '已解决 Resolved'],
-        engine.incidents.map(i => [when(i.at), i.type, i.activityId, i.message, i.resolved ? '是 yes' : '否 no'])));
-    }
-
-    node.appendChild(element('h4', '待办任务 Open tasks'));
+    node.appendChild(heading('待办任务 Open tasks'));
     node.appendChild(table(['任务 Task', '候选单位 Units', '办理人 Assignee', '期限 Due'],
       (view.currentTasks || []).map(t => [t.name, (t.candidateGroups || []).map(unitName).join(', '),
         t.assignee ? name(t.assignee) : '', when(t.due)])));
+
+    if (view.diagram && (view.diagram.shapes || []).length) {
+      node.appendChild(heading('流程图：经过的路径 The diagram: the path taken'));
+      node.appendChild(renderDiagram(view.diagram));
+    }
+
+    const engine = view.engineHistory || {};
+    node.appendChild(heading('流程引擎记录：经过的步骤 The engine\'s record: steps passed'));
+    node.appendChild(table(['步骤 Step', '类型 Type', '办理人 Assignee', '开始 Started', '结束 Ended'],
+      (engine.activities || []).map(a => [a.name, a.type, a.assignee ? name(a.assignee) : '', when(a.started),
+        a.canceled ? `${when(a.ended)} (取消 canceled)` : when(a.ended)])));
+    node.appendChild(heading('流程引擎记录：操作 The engine\'s record: operations (claims, completions, variable changes)'));
+    node.appendChild(table(['时间 Time', '操作人 User', '操作 Operation', '对象 Entity', '属性 Property', '原值 From', '新值 To'],
+      (engine.operations || []).map(o => [when(o.at), o.user ? name(o.user) : '', o.operation, o.entity, o.property,
+        o.from, o.to])));
+    node.appendChild(heading('流程引擎记录：变量变更 The engine\'s record: variable changes'));
+    node.appendChild(table(['时间 Time', '变量 Variable', '值 Value', '版本 Revision'],
+      (engine.variables || []).map(v => [when(v.at), v.name, v.value, v.revision])));
+    if ((engine.incidents || []).length) {
+      node.appendChild(heading('故障 Incidents'));
+      node.appendChild(table(['时间 Time', '类型 Type', '步骤 Step', '说明 Message', '已解决 Resolved'],
+        engine.incidents.map(i => [when(i.at), i.type, i.activityId, i.message, i.resolved ? '是 yes' : '否 no'])));
+    }
   }).catch(error => message(node, `无法打开案件 ${caseNo} The case could not be opened: ${error.message}`, 'danger'));
 }
 

@@ -131,9 +131,13 @@ public class CasesCockpitResource extends AbstractCockpitPluginRootResource {
 			out.put("events", events);
 			out.put("people", people);
 			out.put("zone", this.spring.getBean(CalendarProperties.class).zone().getId());
+			out.put("mayReveal", "MASKED".equals(out.get("personalDataShown"))
+					&& caller.groups().contains(WellKnownGroups.AUDITORS));
 			Object instance = out.get("processInstanceId");
 			out.put("engineHistory", instance == null ? Map.of()
 					: this.spring.getBean(EngineHistory.class).of(instance.toString()));
+			out.put("diagram", instance == null ? null
+					: this.spring.getBean(CaseDiagram.class).of(instance.toString()).map(this::json).orElse(null));
 			return out;
 		}
 

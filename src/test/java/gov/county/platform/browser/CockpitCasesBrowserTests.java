@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import gov.county.platform.ledger.LedgerEntry;
 import gov.county.platform.ledger.LedgerService;
+import gov.county.platform.security.AuditTrail;
 import gov.county.platform.support.PlatformIntegrationTest;
 
 /**
@@ -37,6 +38,9 @@ class CockpitCasesBrowserTests {
 
 	@Autowired
 	LedgerService ledger;
+
+	@Autowired
+	AuditTrail audit;
 
 	private ChromeDriver driver;
 
@@ -88,7 +92,8 @@ class CockpitCasesBrowserTests {
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".county-case-verification strong")));
 		Browser.screenshot(this.driver, "cockpit-case-view");
 
-		String page = this.driver.findElement(By.tagName("body")).getText();
+		// the whole page's text, also what lies below the fold of Cockpit's scrolled view
+		String page = this.driver.findElement(By.tagName("body")).getAttribute("textContent");
 		assertThat(page).contains(this.rejected, "已办结", "台账链校验通过 The chain verifies");
 		List<LedgerEntry> entries = this.ledger.caseHistory(this.rejected);
 		assertThat(entries).extracting(LedgerEntry::event).contains("FILED", "REJECTED", "CLOSED");
@@ -98,6 +103,32 @@ class CockpitCasesBrowserTests {
 			assertThat(page).as("entry " + entry.seq()).contains(entry.hash().substring(0, 12));
 		}
 		assertThat(page).as("the completed acceptance, by whom").contains("Accept card").contains("dept-commerce-clerk");
+
+		// the diagram with the path taken: acceptance and the rejection's end passed, handling never reached
+		By accept = By.cssSelector(".county-case-diagram g[data-element='Task_AcceptCard']");
+		assertThat(this.driver.findElement(accept).getAttribute("class")).contains("passed");
+		assertThat(this.driver.findElement(By.cssSelector(".county-case-diagram g[data-element='EndEvent_CardRejected']"))
+			.getAttribute("class")).contains("passed");
+		assertThat(this.driver.findElement(By.cssSelector(".county-case-diagram g[data-element='Task_HandleCard']"))
+			.getAttribute("class")).doesNotContain("passed").doesNotContain("current");
+		assertThat(this.driver.findElements(By.cssSelector(".county-case-diagram g.county-diagram-flow.taken")))
+			.hasSizeGreaterThanOrEqualTo(3);
+		assertThat(this.driver.findElement(accept).getAttribute("textContent")).as("its name and, on hovering, what the case did there")
+			.contains("Accept card (受理) · 已经过 passed");
+		this.driver.executeScript("arguments[0].scrollIntoView()", this.driver.findElement(By.cssSelector(".county-case-diagram")));
+		Browser.screenshot(this.driver, "cockpit-case-diagram");
+
+		// the submitter's data masked to the auditor until opened deliberately, and that opening recorded
+		this.driver.executeScript("arguments[0].scrollIntoView()", this.driver.findElement(By.cssSelector(".county-case-header")));
+		String masked = this.driver.findElement(By.cssSelector(".county-case-header")).getText();
+		assertThat(masked).contains("*");
+		this.driver.findElement(By.cssSelector(".county-case-reveal")).click();
+		wait.until(driver -> !driver.findElements(By.cssSelector(".county-case-header")).isEmpty()
+				&& driver.findElements(By.cssSelector(".county-case-reveal")).isEmpty());
+		assertThat(this.driver.findElement(By.cssSelector(".county-case-header")).getText()).contains("提交人 Submitter")
+			.doesNotContain("*");
+		assertThat(this.audit.page("PERSONAL_DATA_REVEALED", "auditor", this.rejected, null, null, 0, 5).entries())
+			.hasSize(1);
 	}
 
 	/** Cockpit's buttons that change an instance are not offered to the auditor, and still are to the admin. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +31,9 @@ class CasesCockpitResourceTests {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	RuntimeService runtime;
 
 	private String root() {
 		return "http://localhost:" + this.port;
@@ -73,6 +77,23 @@ class CasesCockpitResourceTests {
 		assertThat((Map<String, String>) view.get("units")).containsEntry("dept-civil-affairs", "县民政局");
 		assertThat((Map<String, String>) view.get("personalData")).allSatisfy(
 				(field, value) -> assertThat(value).as("masked for auditors").contains("*"));
+		assertThat(view).as("who may open them deliberately").containsEntry("mayReveal", true);
+
+		// the diagram, with the path taken: the handling passed, the case's open steps where it is now
+		Map<String, Object> diagram = (Map<String, Object>) view.get("diagram");
+		Map<String, String> states = new java.util.HashMap<>();
+		((List<Map<String, Object>>) diagram.get("shapes")).forEach(shape -> states.put((String) shape.get("id"),
+				(String) shape.get("state")));
+		assertThat(states).containsEntry("Task_AcceptCard", "passed")
+			.containsEntry("Task_HandleCard", "passed")
+			.containsEntry("Task_CoordinateCard", "");
+		List<String> waiting = this.runtime.getActiveActivityIds((String) view.get("processInstanceId"));
+		assertThat(states.entrySet().stream().filter(e -> e.getValue().equals("current")).map(Map.Entry::getKey))
+			.isNotEmpty()
+			.containsExactlyInAnyOrderElementsOf(waiting);
+		assertThat((List<Map<String, Object>>) diagram.get("lines")).filteredOn(l -> Boolean.TRUE.equals(l.get("taken")))
+			.extracting(l -> l.get("id"))
+			.contains("SequenceFlow_ToAccept", "SequenceFlow_ToHandle");
 
 		Map<String, Object> dashboard = read(auditor, "/dashboard");
 		assertThat((List<Map<String, Object>>) dashboard.get("units")).isNotEmpty()
@@ -114,7 +135,9 @@ class CasesCockpitResourceTests {
 		assertThat(cases).extracting(c -> c.get("process")).contains("InteractionCardProcess", "RectificationProcess");
 		String card = (String) ((List<Map<String, Object>>) read(supervisor, "/cases?event=HANDLED").get("cases")).get(0)
 			.get("caseNo");
-		assertThat((String) read(supervisor, "/cases/" + card).get("personalDataShown")).isEqualTo("FULL");
+		Map<String, Object> view = read(supervisor, "/cases/" + card);
+		assertThat((String) view.get("personalDataShown")).isEqualTo("FULL");
+		assertThat(view).containsEntry("mayReveal", false);
 	}
 
 	@Test
