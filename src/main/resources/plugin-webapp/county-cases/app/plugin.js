@@ -464,13 +464,13 @@ export default [
     pluginPoint: 'cockpit.navigation',
     priority: 95,
     properties: {
-      label: '案件 Cases',
+      label: 'Cases (案件)',
       path: '/cases',
       pagePath: '#/cases',
       checkActive: path => path.indexOf('#/cases') !== -1
     },
     render: (node, { api }) => {
-      node.replaceChildren(element('a', '案件 Cases', { href: '#/cases', class: 'county-cases-navigation' }));
+      node.replaceChildren(element('a', 'Cases (案件)', { href: '#/cases', class: 'county-cases-navigation' }));
       // buttons the engine would refuse (delete, suspend, retry, edit variables) are not offered
       // to read-only users; plugin.css hides them under this class
       get(api, '/me').then(me => document.documentElement.classList.toggle('county-read-only', !!me.readOnly))

@@ -82,7 +82,7 @@ class CockpitCasesBrowserTests {
 	void theAuditorFindsAFinishedCardByItsNumberWithItsLedgerTasksAndCheck() throws Exception {
 		this.driver = Browser.start();
 		WebDriverWait wait = Browser.logIn(this.driver, this.port, "cockpit", "auditor", "demo");
-		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.county-cases-navigation"))).click();
+		wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Cases (案件)"))).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".county-cases-total")));
 		Browser.screenshot(this.driver, "cockpit-cases-list");
 
