@@ -111,6 +111,16 @@ public class WorkingDayCalendar {
 		return endOf(plusWorkingDays(dayOf(clockStart), workingDays));
 	}
 
+	/**
+	 * The end (23:59:59 county time) of the {@code workingDays}th working day after today: what is due
+	 * before it is due "within {@code workingDays} working days". Tasklist's county-wide filter
+	 * "due within 1 working day" asks for it ({@code ${workingDayCalendar.dueWithin(1)}}).
+	 */
+	public java.util.Date dueWithin(int workingDays) {
+		return java.util.Date.from(endOf(plusWorkingDays(dayOf(gov.county.platform.engine.EngineClock.now()), workingDays))
+			.toInstant());
+	}
+
 	/** 23:59:59 of {@code day} in the county's zone. */
 	public ZonedDateTime endOf(LocalDate day) {
 		return ZonedDateTime.of(day, END_OF_DAY, this.zone);

@@ -58,6 +58,15 @@ public class CaseStates {
 		return found.stream().findFirst();
 	}
 
+	/** What the case is about, as filed (a card's subject, a rectification's title...). */
+	@Transactional(readOnly = true)
+	public Optional<String> subject(String caseNo) {
+		return this.jdbc.queryForList("SELECT subject FROM case_state WHERE case_no = ?", String.class, caseNo)
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst();
+	}
+
 	/** The state of a case that must have one: a case this platform filed. */
 	@Transactional(readOnly = true)
 	public CaseState get(String caseNo) {

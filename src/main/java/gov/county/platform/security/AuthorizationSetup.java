@@ -46,7 +46,7 @@ import gov.county.platform.organization.WellKnownGroups;
  * <li>every unit: Tasklist, start the processes a clerk may start (the county platform also those
  * only it starts, such as a satisfaction survey), read process diagrams, decision tables and the
  * units (not the people: user lists are for administrators). Its own tasks it sees and completes
- * through the engine's task grants to candidate groups ({@code TASK_WORK}); other units' tasks it
+ * through the engine's task grants to candidate groups ({@code UPDATE}, kept within the unit and the process's deadlines by tasklist/TaskGuards); other units' tasks it
  * cannot see.</li>
  * <li>{@code auditors}: Cockpit, read-only — definitions, instances, tasks, history, decisions.</li>
  * <li>the three administrators, apart (三员分立): {@code camunda-admin}, the system administrator,
@@ -130,6 +130,8 @@ class AuthorizationSetup {
 		// nothing more than their process-definition grants allow
 		for (String office : WellKnownGroups.COUNTY_OFFICES) {
 			grant(office, Resources.APPLICATION, "cockpit", ACCESS);
+			// and every unit's tasks in Tasklist's county-wide filters (overdue, due soon, handed up): to read
+			grant(office, Resources.TASK, ANY, READ);
 		}
 		String auditors = WellKnownGroups.AUDITORS;
 		grant(auditors, Resources.APPLICATION, "cockpit", ACCESS);

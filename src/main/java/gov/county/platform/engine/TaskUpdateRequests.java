@@ -1,0 +1,136 @@
+package gov.county.platform.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Works around a defect of the engine's REST API in 7.24: updating a task ({@code PUT /task/{id}},
+ * which Tasklist sends to set or clear a due or follow-up date) fails with "Cannot construct
+ * instance of CamundaFormRef" when the task has a Camunda Form ({@code camunda:formRef}), because
+ * Tasklist sends back the task as it read it, form reference included, and the API cannot read that
+ * field. The update never changes the form, so the field is dropped before the API reads the body.
+ */
+@Configuration
+class TaskUpdateRequests {
+
+	private static final Pattern TASK_UPDATE = Pattern.compile(".*/task/[^/]+/?$");
+
+	@Bean
+	FilterRegistrationBean<WithoutFormRef> taskUpdatesWithoutFormRef() {
+		FilterRegistrationBean<WithoutFormRef> registration = new FilterRegistrationBean<>(new WithoutFormRef());
+		registration.setName("taskUpdatesWithoutFormRef");
+		registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	static final class WithoutFormRef extends OncePerRequestFilter {
+
+		private static final ObjectMapper JSON = new ObjectMapper();
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			String type = request.getContentType();
+			return !"PUT".equals(request.getMethod()) || !TASK_UPDATE.matcher(request.getRequestURI()).matches()
+					|| type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json");
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			byte[] body = request.getInputStream().readAllBytes();
+			JsonNode task;
+			try {
+				task = JSON.readTree(body);
+			}
+			catch (IOException malformed) {
+				// the API names what is wrong with it
+				chain.doFilter(new Body(request, body), response);
+				return;
+			}
+			if (task instanceof ObjectNode object && object.has("camundaFormRef")) {
+				object.remove("camundaFormRef");
+				body = JSON.writeValueAsBytes(object);
+			}
+			chain.doFilter(new Body(request, body), response);
+		}
+
+	}
+
+	/** The request with the body handed on. */
+	static final class Body extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		Body(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("the body was already read");
+				}
+			};
+		}
+
+		@Override
+		public java.io.BufferedReader getReader() {
+			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+		}
+
+	}
+
+}
