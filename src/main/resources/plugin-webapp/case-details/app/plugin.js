@@ -1,6 +1,8 @@
 // Tasklist plugin "case-details": a tab beside the task's form with the case number and the
 // submitter's name and contact, as the signed-in user may see them (in full for the units handling
-// the case and the county offices, masked for others). Text only ever goes in through textContent.
+// the case and the county offices, masked for others). Besides, for the whole of Tasklist: the task
+// list sorted by due date when nobody chose another order, and the number of a case just filed from
+// "Start process" shown to the clerk who filed it. Text only ever goes in through textContent.
 
 const LABELS = {
   submitterName: '提交人 Submitter',
@@ -41,6 +43,80 @@ function show(node, details) {
   node.appendChild(list);
   node.appendChild(element('p', NOTES[details.personalDataShown] || '', 'text-muted case-details-note'));
 }
+
+// ---------------------------------------------------------------- the task list, due date first
+
+const BY_DUE_DATE = JSON.stringify([{ sortBy: 'dueDate', sortOrder: 'asc' }]);
+
+// Tasklist sorts by creation unless the address names an order: name the due date, once, before
+// Tasklist reads the address (a clerk's own choice of order stays in the address and is kept)
+function sortByDueDateFirst() {
+  const hash = window.location.hash || '';
+  const at = hash.indexOf('?');
+  const path = at < 0 ? hash.substring(1) : hash.substring(1, at);
+  if (path !== '/' && path !== '') {
+    return;
+  }
+  const query = new URLSearchParams(at < 0 ? '' : hash.substring(at + 1));
+  if (query.has('sorting')) {
+    return;
+  }
+  query.set('sorting', BY_DUE_DATE);
+  window.history.replaceState(window.history.state, '', `#/?${query.toString()}`);
+}
+
+// ---------------------------------------------------------------- the number of a case just filed
+
+function showFiled(caseNo) {
+  document.querySelectorAll('.county-filed-notice').forEach(old => old.remove());
+  const notice = element('div', undefined, 'alert alert-success county-filed-notice');
+  notice.setAttribute('role', 'alert');
+  notice.appendChild(element('strong', `已登记，案件编号 ${caseNo}`, 'county-filed-number'));
+  notice.appendChild(element('span', ` 请把编号告知提交人。 Filed as case ${caseNo}: give the number to the submitter.`));
+  const close = element('button', '关闭 Close', 'btn btn-default btn-xs');
+  close.type = 'button';
+  close.onclick = () => notice.remove();
+  notice.appendChild(close);
+  document.body.appendChild(notice);
+}
+
+// "Start process" answers with the new instance; its business key is the case number (read it
+// from the instance when the answer does not carry it)
+function announceFiledCases() {
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    const address = String(url);
+    const start = address.match(/^(.*)\/process-definition\/.+\/(submit-form|start)$/);
+    if (String(method).toUpperCase() === 'POST' && start) {
+      this.addEventListener('load', () => {
+        if (this.status >= 300) {
+          return;
+        }
+        let instance;
+        try {
+          instance = JSON.parse(this.responseText);
+        }
+        catch (notJson) {
+          return;
+        }
+        if (instance.businessKey) {
+          showFiled(instance.businessKey);
+        }
+        else if (instance.id) {
+          fetch(`${start[1]}/process-instance/${encodeURIComponent(instance.id)}`,
+            { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+            .then(response => (response.ok ? response.json() : {}))
+            .then(found => found.businessKey && showFiled(found.businessKey))
+            .catch(() => {});
+        }
+      });
+    }
+    return open.call(this, method, url, ...rest);
+  };
+}
+
+sortByDueDateFirst();
+announceFiledCases();
 
 export default [
   {

@@ -96,9 +96,10 @@ class AuthorizationMatrixTests {
 				OTHER_CLERK, List.of(Action.USE_TASKLIST, Action.START_CASE),
 				"auditor", List.of(Action.USE_COCKPIT, Action.SEE_LABAO_TASK, Action.READ_HISTORY,
 						Action.READ_RUNNING_INSTANCE),
-				// the county offices open Cockpit for its Cases page (案件), which reads as the platform
-				"leader", List.of(Action.USE_TASKLIST, Action.USE_COCKPIT, Action.START_CASE),
-				"supervisor", List.of(Action.USE_TASKLIST, Action.USE_COCKPIT, Action.START_CASE),
+				// the county offices open Cockpit for its Cases page (案件), which reads as the platform, and
+				// read (not complete) every unit's tasks in Tasklist's county-wide filters
+				"leader", List.of(Action.USE_TASKLIST, Action.USE_COCKPIT, Action.START_CASE, Action.SEE_LABAO_TASK),
+				"supervisor", List.of(Action.USE_TASKLIST, Action.USE_COCKPIT, Action.START_CASE, Action.SEE_LABAO_TASK),
 				"admin", Stream.of(Action.values()).filter(a -> !NOT_FOR_SYSTEM_ADMINISTRATORS.contains(a)).toList(),
 				"security-admin", List.of(Action.USE_ADMIN, Action.CREATE_USER, Action.LIST_USERS,
 						Action.CHANGE_OTHERS_PASSWORD, Action.ADD_MEMBERSHIP, Action.GRANT),
