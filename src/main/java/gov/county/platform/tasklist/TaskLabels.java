@@ -5,7 +5,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -31,6 +43,8 @@ import gov.county.platform.organization.UnitType;
 @Order(10)
 class TaskLabels implements OnEveryUserTask {
 
+	private static final Logger log = LoggerFactory.getLogger(TaskLabels.class);
+
 	static final String CASE_NO = "caseNo";
 
 	static final String SUBJECT = "caseSubject";
@@ -48,10 +62,59 @@ class TaskLabels implements OnEveryUserTask {
 
 	private final DateTimeFormatter format;
 
-	TaskLabels(CaseStates states, Directory directory, CalendarProperties calendar) {
+	private final ObjectProvider<ProcessEngine> engine;
+
+	TaskLabels(CaseStates states, Directory directory, CalendarProperties calendar, ObjectProvider<ProcessEngine> engine) {
+		this.engine = engine;
 		this.states = states;
 		this.directory = directory;
 		this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(calendar.zone());
+	}
+
+	/**
+	 * Open tasks created by an earlier release, without the case number in their name or the variables,
+	 * are labelled once at start (each in its own transaction; changes nothing else).
+	 */
+	@EventListener(ApplicationStartedEvent.class)
+	@Order(70)
+	public void labelEarlierTasks() {
+		TaskService tasks = this.engine.getObject().getTaskService();
+		List<Task> unlabelled = tasks.createTaskQuery().taskNameNotLike("%" + SEPARATOR + "%").active().list();
+		int labelled = 0;
+		for (Task task : unlabelled) {
+			String caseNo = this.engine.getObject()
+				.getRuntimeService()
+				.createProcessInstanceQuery()
+				.processInstanceId(task.getProcessInstanceId())
+				.list()
+				.stream()
+				.map(instance -> instance.getBusinessKey())
+				.filter(java.util.Objects::nonNull)
+				.findFirst()
+				.orElse(null);
+			if (caseNo == null || task.getName() == null) {
+				continue;
+			}
+			CaseState state = this.states.find(caseNo).orElse(null);
+			Map<String, Object> variables = new java.util.LinkedHashMap<>();
+			variables.put(CASE_NO, caseNo);
+			variables.put(SUBJECT, this.states.subject(caseNo).orElse(""));
+			variables.put(UNIT, unitNames(tasks.getIdentityLinksForTask(task.getId())
+				.stream()
+				.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+				.map(link -> link.getGroupId())
+				.collect(Collectors.toCollection(java.util.LinkedHashSet::new)), state));
+			if (task.getDueDate() != null) {
+				variables.put(TaskGuards.SET_DUE, task.getDueDate());
+			}
+			task.setName(task.getName() + SEPARATOR + caseNo);
+			tasks.saveTask(task);
+			tasks.setVariablesLocal(task.getId(), variables);
+			labelled++;
+		}
+		if (labelled > 0) {
+			log.info("Labelled {} open tasks of an earlier release with their case number, subject, unit and deadline", labelled);
+		}
 	}
 
 	@Override
@@ -78,7 +141,11 @@ class TaskLabels implements OnEveryUserTask {
 	}
 
 	private String unitOf(DelegateTask task, CaseState state) {
-		Set<String> own = TaskCandidates.current(task)
+		return unitNames(TaskCandidates.current(task), state);
+	}
+
+	private String unitNames(Set<String> candidates, CaseState state) {
+		Set<String> own = candidates
 			.stream()
 			.filter(group -> this.directory.unit(group).map(Unit::type).filter(type -> type != UnitType.COUNTY).isPresent())
 			.collect(Collectors.toCollection(java.util.LinkedHashSet::new));

@@ -71,6 +71,19 @@ class UpgradeFromEarlierReleaseTests {
 			});
 			assertThat(states.get("ZG-2026-000005").unit()).isEqualTo("township-labao");
 
+			// open tasks of the earlier release name their case and carry what Tasklist's filters show
+			List<org.camunda.bpm.engine.task.Task> open = engine.getTaskService().createTaskQuery().list();
+			assertThat(open).isNotEmpty().allSatisfy(task -> {
+				String caseNo = engine.getRuntimeService()
+					.createProcessInstanceQuery()
+					.processInstanceId(task.getProcessInstanceId())
+					.singleResult()
+					.getBusinessKey();
+				assertThat(task.getName()).endsWith(" · " + caseNo);
+				assertThat(engine.getTaskService().getVariablesLocal(task.getId())).containsEntry("caseNo", caseNo)
+					.containsKeys("caseSubject", "caseUnit", "caseDeadline");
+			});
+
 			// the overdue card: its ladder was climbed on its first deadline
 			assertThat(escalations.recorded("HD-2026-000004", "deadline-1")).containsExactlyInAnyOrder("WARNED", "URGED",
 					"REPRIMANDED");
