@@ -2,6 +2,8 @@ package gov.county.platform.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +16,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import gov.county.platform.notification.Notice;
+import gov.county.platform.notification.NotificationService;
 
 import gov.county.platform.organization.TasklistFilters;
 import gov.county.platform.support.PlatformIntegrationTest;
@@ -33,6 +38,9 @@ class TasklistNoticesBrowserTests {
 
 	@Autowired
 	ProcessEngine engine;
+
+	@Autowired
+	NotificationService notifications;
 
 	private ChromeDriver driver;
 
@@ -108,6 +116,21 @@ class TasklistNoticesBrowserTests {
 		wait.until(ExpectedConditions.visibilityOfElementLocated(
 				By.xpath("//*[contains(@class, 'task-details')]//*[contains(., '" + this.overdue.getName() + "')]")));
 		Browser.screenshot(this.driver, "tasklist-notices-task");
+	}
+
+	@Test
+	void aNoticeCarryingMarkupIsShownAsTextAndNeverRun() throws Exception {
+		String subject = "催办 " + HostileTextBrowserTests.MARKUP + " " + HostileTextBrowserTests.TEMPLATE;
+		this.notifications.notify(new Notice(null, List.of("user:township-chengtuan-clerk"), subject,
+				HostileTextBrowserTests.TEMPLATE + " " + HostileTextBrowserTests.MARKUP, null));
+
+		this.driver = Browser.start();
+		WebDriverWait wait = Browser.logInToTasklist(this.driver, this.port, "township-chengtuan-clerk", "demo");
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.county-notices-action"))).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".county-notice-subject")));
+		assertThat(this.driver.findElements(By.cssSelector(".county-notice-subject"))).extracting(WebElement::getText)
+			.contains(subject);
+		assertThat(this.driver.executeScript("return window.__xss")).as("nothing of it ran").isNull();
 	}
 
 }
