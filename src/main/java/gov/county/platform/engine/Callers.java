@@ -1,5 +1,6 @@
 package gov.county.platform.engine;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -23,9 +24,31 @@ public final class Callers {
 			return read.get();
 		}
 		finally {
-			if (caller != null) {
-				identity.setAuthentication(caller);
-			}
+			restore(identity, caller);
+		}
+	}
+
+	/**
+	 * Runs {@code read} as {@code userId} with {@code groups}, so the engine's grants decide what it
+	 * sees, whoever the thread was signed in as; that authentication is restored afterwards.
+	 */
+	public static <T> T as(IdentityService identity, String userId, List<String> groups, Supplier<T> read) {
+		Authentication before = identity.getCurrentAuthentication();
+		identity.setAuthentication(userId, groups);
+		try {
+			return read.get();
+		}
+		finally {
+			restore(identity, before);
+		}
+	}
+
+	private static void restore(IdentityService identity, Authentication before) {
+		if (before != null) {
+			identity.setAuthentication(before);
+		}
+		else {
+			identity.clearAuthentication();
 		}
 	}
 
