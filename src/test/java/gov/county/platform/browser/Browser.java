@@ -38,6 +38,15 @@ final class Browser {
 	 * alert a page opens standing, so a test can find it; {@code null} keeps WebDriver's default.
 	 */
 	static ChromeDriver start(UnexpectedAlertBehaviour prompts) {
+		return start(prompts, "zh-CN");
+	}
+
+	/** A browser whose user reads {@code language} first (e.g. {@code zh-CN}, {@code en-US}). */
+	static ChromeDriver inLanguage(String language) {
+		return start(null, language);
+	}
+
+	private static ChromeDriver start(UnexpectedAlertBehaviour prompts, String language) {
 		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!present) {
 			String message = "Browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
@@ -51,7 +60,8 @@ final class Browser {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1400,900", "--lang=zh-CN");
+				"--disable-sync", "--window-size=1400,900", "--lang=" + language);
+		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
 		if (prompts != null) {
 			options.setUnhandledPromptBehaviour(prompts);
 		}
