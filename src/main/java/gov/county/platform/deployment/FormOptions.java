@@ -1,6 +1,7 @@
 package gov.county.platform.deployment;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,14 +14,26 @@ import gov.county.platform.organization.UnitType;
 import gov.county.platform.organization.WellKnownGroups;
 
 /**
- * Fills the unit dropdowns of Camunda Forms from the organisation chart at deployment. A select,
- * radio, checklist or taglist whose custom property {@code options} is {@code handling-units}
- * (townships and departments) or {@code receiving-units} (those and the county platform) gets the
- * chart's units as its values, so clerks pick from the county's real units, start form included.
+ * Adapts Camunda Forms to the organisation chart at deployment, so clerks work with the county's
+ * real units, start forms included. Two custom properties (Modeler: <i>Custom properties</i>) name a
+ * set of units, {@code handling-units} (townships and departments) or {@code receiving-units} (those
+ * and the county platform):
+ * <ul>
+ * <li>{@code options}: a select, radio, checklist or taglist gets the units as its values;</li>
+ * <li>{@code repeat}: the field stands for one copy per unit, in the chart's order, each labelled
+ * with the unit's name and id and keyed {@code <key>_<unit id with _ for ->}
+ * ({@code score_township_labao}); with a width in the Modeler (columns of 16) the copies fill each
+ * row. Tasklist 7.24 cannot complete a form-js dynamic list, so a form asks per unit this way.</li>
+ * </ul>
  */
 final class FormOptions {
 
 	static final String PROPERTY = "options";
+
+	static final String REPEAT = "repeat";
+
+	/** form-js lays forms out on a grid of 16 columns. */
+	private static final int GRID_COLUMNS = 16;
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,17 +59,34 @@ final class FormOptions {
 		}
 	}
 
+	/** The key of a repeated field's copy for {@code unit}; unit ids have no {@code _}, so it names one unit. */
+	static String repeatedKey(String key, String unit) {
+		return key + "_" + unit.replace('-', '_');
+	}
+
 	private static boolean fill(String name, JsonNode node, List<Unit> units) {
+		if (!node.path("components").isArray()) {
+			return false;
+		}
 		boolean changed = false;
-		JsonNode components = node.path("components");
+		ArrayNode components = JSON.createArrayNode();
+		for (JsonNode component : node.path("components")) {
+			String repeat = component.path("properties").path(REPEAT).asText(null);
+			if (repeat == null) {
+				components.add(component);
+				continue;
+			}
+			components.addAll(repeated(name, (ObjectNode) component, repeat, units));
+			changed = true;
+		}
 		for (JsonNode component : components) {
 			String options = component.path("properties").path(PROPERTY).asText(null);
 			if (options != null) {
 				ArrayNode values = JSON.createArrayNode();
 				for (Unit unit : units) {
-					if (offered(options, unit, name)) {
+					if (offered(PROPERTY, options, unit, name)) {
 						ObjectNode value = values.addObject();
-						value.put("label", unit.name() + " (" + unit.id() + ")");
+						value.put("label", label(unit));
 						value.put("value", unit.id());
 					}
 				}
@@ -65,15 +95,54 @@ final class FormOptions {
 			}
 			changed |= fill(name, component, units);
 		}
+		if (changed) {
+			((ObjectNode) node).set("components", components);
+		}
 		return changed;
 	}
 
-	private static boolean offered(String options, Unit unit, String form) {
-		return switch (options) {
+	private static List<ObjectNode> repeated(String form, ObjectNode template, String repeat, List<Unit> units) {
+		String key = template.path("key").asText(null);
+		if (key == null || key.isBlank() || template.has("components")) {
+			throw new IllegalStateException(form + ": only a field with a key can be repeated for '" + repeat + "'");
+		}
+		String id = template.path("id").asText("Field_" + key);
+		JsonNode layout = template.path("layout");
+		int columns = layout.path("columns").isInt() ? layout.path("columns").asInt() : GRID_COLUMNS;
+		int perRow = columns <= 0 || columns > GRID_COLUMNS ? 1 : GRID_COLUMNS / columns;
+		String row = layout.path("row").isTextual() ? layout.path("row").asText() : "Row_" + key;
+		List<Unit> offered = units.stream().filter(unit -> offered(REPEAT, repeat, unit, form)).toList();
+		List<ObjectNode> copies = new ArrayList<>();
+		for (int i = 0; i < offered.size(); i++) {
+			Unit unit = offered.get(i);
+			ObjectNode copy = template.deepCopy();
+			copy.put("key", repeatedKey(key, unit.id()));
+			copy.put("id", repeatedKey(id, unit.id()));
+			copy.put("label", label(unit));
+			ObjectNode properties = (ObjectNode) copy.path("properties");
+			properties.remove(REPEAT);
+			if (properties.isEmpty()) {
+				copy.remove("properties");
+			}
+			if (layout.isObject()) {
+				// the Modeler gives every field a row of its own: the copies share rows as their width allows
+				((ObjectNode) copy.path("layout")).put("row", row + "_" + (i / perRow + 1));
+			}
+			copies.add(copy);
+		}
+		return copies;
+	}
+
+	private static String label(Unit unit) {
+		return unit.name() + " (" + unit.id() + ")";
+	}
+
+	private static boolean offered(String property, String set, Unit unit, String form) {
+		return switch (set) {
 			case "handling-units" -> unit.type() != UnitType.COUNTY;
 			case "receiving-units" -> unit.type() != UnitType.COUNTY || unit.id().equals(WellKnownGroups.COUNTY_PLATFORM);
 			default -> throw new IllegalStateException(
-					form + ": unknown options '" + options + "' (use handling-units or receiving-units)");
+					form + ": unknown " + property + " '" + set + "' (use handling-units or receiving-units)");
 		};
 	}
 

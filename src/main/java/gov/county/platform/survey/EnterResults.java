@@ -13,14 +13,16 @@ import gov.county.platform.organization.WellKnownGroups;
 
 /**
  * "Enter results (录入结果)": every surveyed unit's score, checked against the organisation chart
- * (a refusal names the entry); units of the chart left out are named in the ledger.
+ * (a refusal names the entry); units of the chart left out are named in the ledger. An API client
+ * or an import sends the list {@code results}; Tasklist's form sends one score field per unit
+ * ({@link ScoreFields}). A list, when sent, is what was entered.
  */
 final class EnterResults {
 
-	record Input(Object results) {
+	record Input(Object results, Map<String, Object> scoreFields) {
 
 		static Input from(Map<String, Object> v) {
-			return new Input(v.get(RESULTS.name()));
+			return new Input(v.get(RESULTS.name()), ScoreFields.of(v));
 		}
 
 	}
@@ -29,7 +31,9 @@ final class EnterResults {
 	}
 
 	static Decision decide(Input in, SurveyCase survey) {
-		List<SurveyRanking.Result> entered = survey.parse().apply(in.results());
+		Object submitted = in.results() != null || in.scoreFields().isEmpty() ? in.results()
+				: ScoreFields.results(in.scoreFields(), survey.chart());
+		List<SurveyRanking.Result> entered = survey.parse().apply(submitted);
 		SurveyRanking.Ranking outcome = SurveyRanking.rank(survey.chart(), entered, Set.of());
 		List<Map<String, Object>> normalised = entered.stream().map(r -> {
 			Map<String, Object> row = new LinkedHashMap<>();

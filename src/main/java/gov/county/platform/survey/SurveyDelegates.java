@@ -1,5 +1,7 @@
 package gov.county.platform.survey;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -60,7 +62,8 @@ class SurveyDelegates {
 	}
 
 	/**
-	 * On the survey's tasks: checks the results on completion (a refusal names the entry); gives a
+	 * On the survey's tasks: checks the results on completion (a refusal names the entry) and keeps
+	 * them as {@code results} whether Tasklist's form or an API client sent them; gives a
 	 * handling task its unit and records the leaders' decision.
 	 */
 	@Bean
@@ -76,9 +79,14 @@ class SurveyDelegates {
 				}
 				return;
 			}
+			Map<String, Object> submitted = task.getVariables();
 			task.getExecution()
-				.setVariables(surveys.completeTask(task.getTaskDefinitionKey(), caseNo, task.getVariables(), Actor.of(task))
+				.setVariables(surveys.completeTask(task.getTaskDefinitionKey(), caseNo, submitted, Actor.of(task))
 					.variables());
+			if (SurveyProcess.TASK_ENTER_RESULTS.equals(task.getTaskDefinitionKey())) {
+				// the form's score fields live on as `results`, not as one loose variable per unit
+				task.getExecution().removeVariables(ScoreFields.of(submitted).keySet());
+			}
 		};
 	}
 

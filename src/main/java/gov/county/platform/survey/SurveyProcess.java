@@ -38,6 +38,13 @@ public final class SurveyProcess {
 
 	public static final ProcessVariable<List<Map<String, Object>>> RESULTS = objectList("results");
 
+	/**
+	 * Tasklist's results form ({@code forms/enter-survey-results.form}): its number field
+	 * {@code score} is repeated at deployment into one field per surveyed unit, keyed by
+	 * {@link #scoreField(String)}; completing the task turns them into {@link #RESULTS}.
+	 */
+	public static final String SCORE_FIELD = "score";
+
 	public static final ProcessVariable<String> CASE_NO = string("caseNo");
 
 	public static final ProcessVariable<String> RANKING_TEXT = string("rankingText");
@@ -62,6 +69,11 @@ public final class SurveyProcess {
 	public static final StartContract START = new StartContract(KEY, Set.of(SURVEY_TITLE.name()), Set.of());
 
 	private SurveyProcess() {
+	}
+
+	/** The results form's field of one unit's score: {@code score_township_labao} (unit ids have no {@code _}). */
+	public static String scoreField(String unit) {
+		return SCORE_FIELD + "_" + unit.replace('-', '_');
 	}
 
 }

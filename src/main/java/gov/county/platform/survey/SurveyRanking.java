@@ -71,6 +71,11 @@ public final class SurveyRanking {
 	private SurveyRanking() {
 	}
 
+	/** Townships and departments are surveyed; the county's own offices are not. */
+	public static boolean surveyed(Unit unit) {
+		return unit.type() != UnitType.COUNTY;
+	}
+
 	/**
 	 * Checks the results against the chart (known units that are surveyed, each once, a score from
 	 * 0 to 100) and ranks them, or throws naming every entry at fault.
@@ -92,7 +97,7 @@ public final class SurveyRanking {
 			if (unit == null) {
 				problems.add(new Problem(at + ".unit", "'" + r.unit() + "' is not a unit of the organisation chart"));
 			}
-			else if (unit.type() == UnitType.COUNTY) {
+			else if (!surveyed(unit)) {
 				problems.add(new Problem(at + ".unit", "'" + r.unit() + "' is a county office and is not surveyed"));
 			}
 			else if (!seen.add(r.unit())) {
@@ -124,7 +129,7 @@ public final class SurveyRanking {
 			}
 		}
 		List<String> notSurveyed = chart.stream()
-			.filter(u -> u.type() != UnitType.COUNTY && !seen.contains(u.id()))
+			.filter(u -> surveyed(u) && !seen.contains(u.id()))
 			.map(Unit::id)
 			.toList();
 		return new Ranking(List.copyOf(ranked), notSurveyed);

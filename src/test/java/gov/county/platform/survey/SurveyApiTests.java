@@ -2,6 +2,7 @@ package gov.county.platform.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -104,6 +105,65 @@ class SurveyApiTests {
 		assertThat(unknown.getBody()).containsEntry("field", "results[1].unit");
 		assertThat(this.engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo)
 			.taskDefinitionKey(SurveyProcess.TASK_ENTER_RESULTS).count()).as("still waiting for valid results").isEqualTo(1);
+	}
+
+	private String resultsTask(String caseNo) {
+		List<Map<String, Object>> tasks = this.rest.withBasicAuth("county-platform-clerk", "demo")
+			.getForObject("/engine-rest/task?processInstanceBusinessKey=" + caseNo + "&taskDefinitionKey="
+					+ SurveyProcess.TASK_ENTER_RESULTS, List.class);
+		return (String) tasks.get(0).get("id");
+	}
+
+	private ResponseEntity<Map> engineRest(String path, Map<String, Object> variables) {
+		return this.rest.withBasicAuth("county-platform-clerk", "demo")
+			.postForEntity("/engine-rest/task/" + path, Map.of("variables", variables), Map.class);
+	}
+
+	private List<Map<String, Object>> results(String caseNo) {
+		Object results = this.engine.getHistoryService().createHistoricVariableInstanceQuery()
+			.processInstanceId(this.engine.getHistoryService().createHistoricProcessInstanceQuery()
+				.processInstanceBusinessKey(caseNo).singleResult().getId())
+			.variableName(SurveyProcess.RESULTS.name()).singleResult().getValue();
+		return SurveyProcess.RESULTS.from(Map.of(SurveyProcess.RESULTS.name(), results));
+	}
+
+	/** Tasklist shows the deployed form with a field per unit and submits the scores as plain numbers. */
+	@Test
+	void scoresSubmittedAsTasklistsFormDoesAreCheckedUnitByUnitAndBecomeTheResults() {
+		String caseNo = (String) startSurvey("county-platform-clerk").getBody().get("caseNo");
+		String taskId = resultsTask(caseNo);
+		Map<String, Object> form = this.rest.withBasicAuth("county-platform-clerk", "demo")
+			.getForObject("/engine-rest/task/" + taskId + "/deployed-form", Map.class);
+		assertThat(form).containsEntry("id", "enter-survey-results");
+		assertThat(form.toString()).contains("key=score_township_labao", "label=拉包乡 (township-labao)",
+				"key=score_dept_public_security").doesNotContain("dynamiclist", "key=score_county_platform");
+
+		Map<String, Object> fields = new HashMap<>();
+		fields.put("caseNo", Map.of("value", caseNo));
+		fields.put("score_dept_housing", Map.of("value", 92));
+		fields.put("score_dept_commerce", Map.of("value", 101));
+		fields.put("score_township_labao", Map.of("value", 65.5));
+		ResponseEntity<Map> refused = engineRest(taskId + "/submit-form", fields);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getBody()).containsEntry("field", "score_dept_commerce");
+		assertThat((String) refused.getBody().get("message")).contains("县商务局 (dept-commerce)：得分须为 0 到 100 之间的数");
+
+		fields.put("score_dept_commerce", Map.of("value", 71.5));
+		assertThat(engineRest(taskId + "/submit-form", fields).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(results(caseNo)).containsExactly(Map.of("unit", "township-labao", "score", 65.5),
+				Map.of("unit", "dept-housing", "score", 92.0), Map.of("unit", "dept-commerce", "score", 71.5));
+	}
+
+	/** An API client completes the task with the list as a Json variable, as before the form asked per unit. */
+	@Test
+	void resultsCompletedAsAJsonListThroughTheEngineRestApiAreRankedAsBefore() {
+		String caseNo = (String) startSurvey("county-platform-clerk").getBody().get("caseNo");
+
+		assertThat(engineRest(resultsTask(caseNo) + "/complete", Map.of("results", Map.of("type", "Json", "value",
+				"[{\"unit\": \"dept-housing\", \"score\": 92}, {\"unit\": \"dept-commerce\", \"score\": \"71.5\"}]")))
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(results(caseNo)).containsExactly(Map.of("unit", "dept-housing", "score", 92.0),
+				Map.of("unit", "dept-commerce", "score", 71.5));
 	}
 
 }

@@ -2,6 +2,7 @@ package gov.county.platform.survey;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,10 +60,21 @@ abstract class SurveyProcessScenarios {
 	}
 
 	private void enter(ProcessInstance survey, List<Map<String, Object>> results) {
+		complete(survey, Map.of("results", Spin.JSON(results)));
+	}
+
+	/** As Tasklist's form sends them: one score field per unit. */
+	private void enterInForm(ProcessInstance survey, List<Map<String, Object>> results) {
+		Map<String, Object> fields = new HashMap<>();
+		results.forEach(r -> fields.put(SurveyProcess.scoreField((String) r.get("unit")), r.get("score")));
+		complete(survey, fields);
+	}
+
+	private void complete(ProcessInstance survey, Map<String, Object> variables) {
 		Task task = this.engine.getTaskService().createTaskQuery().processInstanceId(survey.getId())
 			.taskDefinitionKey(SurveyProcess.TASK_ENTER_RESULTS).singleResult();
 		TestProcesses.as(this.engine.getIdentityService(), "county-platform-clerk",
-				() -> this.engine.getTaskService().complete(task.getId(), Map.of("results", Spin.JSON(results))));
+				() -> this.engine.getTaskService().complete(task.getId(), variables));
 	}
 
 	private List<String> events(ProcessInstance survey) {
@@ -157,6 +169,39 @@ abstract class SurveyProcessScenarios {
 				result("dept-emergency", 61)));
 		assertThat(second).isEnded().hasPassed("EndEvent_SurveyClosed").hasNotPassed(SurveyProcess.TASK_ORGANIZATIONAL_HANDLING);
 		Assertions.assertThat(entries(second, "RANKED").get(0).detail()).contains("dept-transport").contains("末位 last");
+	}
+
+	@Test
+	void scoresEnteredInTasklistsFormAreRankedAsAListAndLeaveNoVariablePerUnit() {
+		ProcessInstance survey = startByHand();
+		enterInForm(survey, results("township-labao", "dept-womens-federation"));
+
+		Assertions.assertThat(entries(survey, "RECTIFICATION_STARTED")).extracting(LedgerEntry::unit)
+			.containsExactlyInAnyOrder("township-labao", "dept-natural-resources", "dept-womens-federation");
+		Assertions.assertThat(entries(survey, "RESULTS_ENTERED").get(0).detail()).startsWith("8 units");
+		var history = this.engine.getHistoryService();
+		Object results = history.createHistoricVariableInstanceQuery().processInstanceId(survey.getId())
+			.variableName(SurveyProcess.RESULTS.name()).singleResult().getValue();
+		Assertions.assertThat(SurveyProcess.RESULTS.from(Map.of("results", results)))
+			.as("the chart's order, scores as numbers")
+			.startsWith(Map.of("unit", "township-labao", "score", 70.0), Map.of("unit", "township-baipeng", "score", 85.0))
+			.hasSize(8);
+		Assertions.assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(survey.getId())
+			.variableNameLike("score_%").includeDeleted().list())
+			.as("the form's fields live on as the results only")
+			.hasSize(8)
+			.allSatisfy(v -> Assertions.assertThat(v.getState()).isEqualTo("DELETED"));
+	}
+
+	@Test
+	void aScoreOutOfRangeInTheFormIsRefusedNamingTheUnitAndNothingIsRanked() {
+		ProcessInstance survey = startByHand();
+		Assertions.assertThatThrownBy(() -> complete(survey, Map.of(SurveyProcess.scoreField("dept-housing"), 90,
+				SurveyProcess.scoreField("dept-commerce"), 101)))
+			.hasMessageContaining("score_dept_commerce: 县商务局 (dept-commerce)：得分须为 0 到 100 之间的数，填写的是 101。"
+					+ "The score must be a number from 0 to 100, was 101.");
+		assertThat(survey).isWaitingAt(SurveyProcess.TASK_ENTER_RESULTS);
+		Assertions.assertThat(events(survey)).containsExactly("FILED");
 	}
 
 	@Test
