@@ -568,6 +568,10 @@ async function gateForms(files, base) {
       if (component.type === 'filepicker') {
         add('no-filepicker', 'the filepicker component does not work in Camunda 7 Tasklist', component.id || component.key);
       }
+      if (component.type === 'dynamiclist') {
+        add('no-dynamiclist', 'Tasklist 7.24 cannot complete a form with a dynamic list (use one field per item, '
+          + 'e.g. the custom property repeat: handling-units)', component.id || component.path);
+      }
     });
 
     // lint for the platform the project deploys to, whatever the file claims
@@ -617,7 +621,7 @@ const SELF_TESTS = [
     name: 'forms',
     gate: gateForms,
     fixture: 'broken.form',
-    expect: [ 'form-element-type', 'validate-feel', 'form-id', 'schema-version', 'no-filepicker' ]
+    expect: [ 'form-element-type', 'validate-feel', 'form-id', 'schema-version', 'no-filepicker', 'no-dynamiclist' ]
   }
 ];
 
