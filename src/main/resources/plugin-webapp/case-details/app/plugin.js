@@ -115,8 +115,46 @@ function announceFiledCases() {
   };
 }
 
+// ---------------------------------------------------------------- tasks to read, not to work on
+
+// The county offices read every unit's tasks in their county-wide filters; claiming, completing or
+// re-dating another unit's task would be refused, so it is not offered and the page says why.
+function markTasksToReadOnly() {
+  const root = window.location.pathname.substring(0, window.location.pathname.indexOf('/app/'));
+  let shown = null;
+  const check = () => {
+    const at = (window.location.hash || '').indexOf('?');
+    const taskId = new URLSearchParams(at < 0 ? '' : window.location.hash.substring(at + 1)).get('task');
+    if (taskId === shown) {
+      return;
+    }
+    shown = taskId;
+    document.documentElement.classList.remove('county-task-read-only');
+    document.querySelectorAll('.county-read-only-notice').forEach(old => old.remove());
+    if (!taskId) {
+      return;
+    }
+    fetch(`${root}/api/tasklist/plugin/case-details/default/tasks/${encodeURIComponent(taskId)}/work`,
+      { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(response => (response.ok ? response.json() : null))
+      .then(answer => {
+        if (!answer || answer.mayWork || shown !== taskId) {
+          return;
+        }
+        document.documentElement.classList.add('county-task-read-only');
+        const notice = element('div', '只读：您的单位不是此任务的承办单位，只能查看，不能认领或办理。 Read only: your unit does not '
+          + 'handle this task; you may read it, not claim or complete it.', 'alert alert-info county-read-only-notice');
+        document.body.appendChild(notice);
+      })
+      .catch(() => {});
+  };
+  window.addEventListener('hashchange', check);
+  check();
+}
+
 sortByDueDateFirst();
 announceFiledCases();
+markTasksToReadOnly();
 
 export default [
   {

@@ -38,6 +38,34 @@ public class CaseDetailsResource extends AbstractTasklistPluginRootResource {
 
 	public static class Tasks extends AbstractTasklistPluginResource {
 
+		/**
+		 * Whether the signed-in user may work on the task (claim, complete, set its dates): a member of
+		 * one of its units, or its assignee. The county offices read every unit's tasks in their
+		 * county-wide filters without working on them; Tasklist then hides what would be refused.
+		 */
+		@GET
+		@Path("{taskId}/work")
+		@Produces(MediaType.APPLICATION_JSON)
+		public Map<String, Object> mayWork(@PathParam("taskId") String taskId) {
+			PlatformUser user = WebappCallers.signedIn(getProcessEngine());
+			org.camunda.bpm.engine.task.Task task = gov.county.platform.engine.Callers.asPlatform(
+					getProcessEngine().getIdentityService(),
+					() -> getProcessEngine().getTaskService().createTaskQuery().taskId(taskId).singleResult());
+			if (task == null) {
+				throw WebappCallers.refused(Response.Status.NOT_FOUND, "没有此任务 No such task");
+			}
+			boolean theirs = user.id().equals(task.getAssignee()) || gov.county.platform.engine.Callers.asPlatform(
+					getProcessEngine().getIdentityService(),
+					() -> getProcessEngine().getTaskService()
+						.getIdentityLinksForTask(taskId)
+						.stream()
+						.anyMatch(link -> link.getGroupId() != null && user.groups().contains(link.getGroupId())));
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("taskId", taskId);
+			answer.put("mayWork", theirs);
+			return answer;
+		}
+
 		private final ApplicationContext spring;
 
 		Tasks(String engine, ApplicationContext spring) {

@@ -162,6 +162,13 @@ class TasklistDayBrowserTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), overdueCase));
 		Browser.screenshot(this.driver, "tasklist-day-" + language.substring(0, 2) + "-county-overdue");
 		assertThat(this.driver.findElement(By.cssSelector(".tasks-list")).getText()).contains("县市场监督管理局");
+
+		// another unit's task is the supervision office's to read, not to claim: nothing offered that would fail
+		click(this.driver.findElement(By.xpath("//li[contains(@class, 'task')]//*[contains(text(), '" + overdueCase + "')]")));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".county-read-only-notice")));
+		Thread.sleep(500);
+		Browser.screenshot(this.driver, "tasklist-day-" + language.substring(0, 2) + "-county-read-only");
+		assertThat(this.driver.findElements(By.cssSelector("[ng-click='claim()']"))).noneMatch(WebElement::isDisplayed);
 	}
 
 	private Task task(String caseNo) {
