@@ -48,11 +48,11 @@ public class CaseDetailsResource extends AbstractTasklistPluginRootResource {
 		@Produces(MediaType.APPLICATION_JSON)
 		public Map<String, Object> mayWork(@PathParam("taskId") String taskId) {
 			PlatformUser user = WebappCallers.signedIn(getProcessEngine());
-			org.camunda.bpm.engine.task.Task task = gov.county.platform.engine.Callers.asPlatform(
-					getProcessEngine().getIdentityService(),
+			org.camunda.bpm.engine.task.Task task = gov.county.platform.engine.Callers.as(
+					getProcessEngine().getIdentityService(), user.id(), user.groups(),
 					() -> getProcessEngine().getTaskService().createTaskQuery().taskId(taskId).singleResult());
 			if (task == null) {
-				throw WebappCallers.refused(Response.Status.NOT_FOUND, "没有此任务 No such task");
+				throw WebappCallers.refused(Response.Status.NOT_FOUND, "没有您可查看的此任务 No such task that you may see");
 			}
 			boolean theirs = user.id().equals(task.getAssignee()) || gov.county.platform.engine.Callers.asPlatform(
 					getProcessEngine().getIdentityService(),

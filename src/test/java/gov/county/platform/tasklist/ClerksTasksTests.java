@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import gov.county.platform.organization.TasklistFilters;
 import gov.county.platform.support.PlatformIntegrationTest;
 import gov.county.platform.support.TestCards;
+import gov.county.platform.support.WebappSession;
 
 /**
  * A clerk's day through the engine's REST API, as Tasklist sends it and as a crafted call would:
@@ -41,6 +42,9 @@ class ClerksTasksTests {
 
 	@Autowired
 	ProcessEngine engine;
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
 
 	private String file(String unit) {
 		ResponseEntity<Map> filed = this.rest.withBasicAuth(unit + "-clerk", "demo")
@@ -190,6 +194,16 @@ class ClerksTasksTests {
 		}
 		assertThat(call("township-labao-clerk", HttpMethod.GET, "/filter/" + county.getId() + "/list", null)
 			.getStatusCode()).as("a clerk cannot use the county's filter").isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+
+		// what Tasklist asks before offering claim and completion: the office reads, the unit works
+		String work = "/camunda/api/tasklist/plugin/case-details/default/tasks/" + overdue.getId() + "/work";
+		String root = "http://localhost:" + this.port;
+		assertThat(WebappSession.login(root, "supervisor", "demo", "tasklist").get(work).body())
+			.contains("\"mayWork\":false");
+		assertThat(WebappSession.login(root, "dept-commerce-clerk", "demo", "tasklist").get(work).body())
+			.contains("\"mayWork\":true");
+		assertThat(WebappSession.login(root, "township-labao-clerk", "demo", "tasklist").get(work).statusCode())
+			.as("another unit's clerk learns nothing of it").isEqualTo(404);
 
 		Filter dueSoon = this.engine.getFilterService()
 			.createFilterQuery()
