@@ -3,6 +3,7 @@ package gov.county.platform.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -38,6 +39,15 @@ final class Browser {
 	 * alert a page opens standing, so a test can find it; {@code null} keeps WebDriver's default.
 	 */
 	static ChromeDriver start(UnexpectedAlertBehaviour prompts) {
+		return start(prompts, "zh-CN");
+	}
+
+	/** A browser whose preferred language is {@code language} (e.g. {@code en-US}). */
+	static ChromeDriver startIn(String language) {
+		return start(null, language);
+	}
+
+	private static ChromeDriver start(UnexpectedAlertBehaviour prompts, String language) {
 		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!present) {
 			String message = "Browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
@@ -51,7 +61,9 @@ final class Browser {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1400,900", "--lang=zh-CN");
+				"--disable-sync", "--window-size=1400,900", "--lang=" + language);
+		// headless Chromium reports en-US to pages unless the preference says otherwise
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
 		if (prompts != null) {
 			options.setUnhandledPromptBehaviour(prompts);
 		}
