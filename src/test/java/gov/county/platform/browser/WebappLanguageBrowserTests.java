@@ -3,6 +3,7 @@ package gov.county.platform.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import gov.county.platform.support.PlatformIntegrationTest;
 
 /**
  * The webapps speak Chinese whatever the browser's language, English after the switch at the bottom
- * of the page. Screenshots in {@code target/screenshots/}.
+ * of the page, and show no "migrate to Camunda 8" banner. Screenshots in {@code target/screenshots/}.
  */
 @PlatformIntegrationTest
 class WebappLanguageBrowserTests {
@@ -59,6 +60,7 @@ class WebappLanguageBrowserTests {
 		assertThat(this.driver.findElement(By.cssSelector(".search-container input")).getAttribute("placeholder"))
 			.isEqualTo("筛选任务");
 		assertThat(this.driver.getTitle()).isEqualTo("Camunda 任务列表");
+		assertNoMigrationBanner();
 		Browser.screenshot(this.driver, "tasklist-zh-home-" + browserLanguage);
 	}
 
@@ -92,6 +94,7 @@ class WebappLanguageBrowserTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Select a task in the list."));
 		assertThat(body()).contains("Start process", TasklistFilters.MY_UNIT).doesNotContain("发起流程");
 		assertThat(this.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+		assertNoMigrationBanner();
 		Browser.screenshot(this.driver, "tasklist-en-home");
 
 		// the choice holds for the other webapps of this browser
@@ -113,6 +116,7 @@ class WebappLanguageBrowserTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "运行中的流程实例"));
 		assertThat(body()).contains("流程", "决策", "人工任务", "部署", "未解决的故障")
 			.doesNotContain("Running Process Instances", "Deployments");
+		assertNoMigrationBanner();
 		Browser.screenshot(this.driver, "cockpit-zh-dashboard");
 	}
 
@@ -126,6 +130,7 @@ class WebappLanguageBrowserTests {
 		this.driver.get(url("admin") + "#/users");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "用户列表"));
 		assertThat(body()).contains("添加用户", "名*", "姓*", "电子邮箱", "编辑").doesNotContain("List of Users", "Add user");
+		assertNoMigrationBanner();
 		Browser.screenshot(this.driver, "admin-zh-users");
 	}
 
@@ -164,6 +169,12 @@ class WebappLanguageBrowserTests {
 
 	private String body() {
 		return this.driver.findElement(By.tagName("body")).getText();
+	}
+
+	private void assertNoMigrationBanner() {
+		List<WebElement> banners = this.driver.findElements(By.cssSelector(".ce-eol-banner"));
+		assertThat(banners).allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
+		assertThat(body()).doesNotContain("Camunda 8", "迁移到 Camunda 8");
 	}
 
 }
