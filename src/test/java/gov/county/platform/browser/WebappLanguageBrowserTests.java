@@ -74,7 +74,7 @@ class WebappLanguageBrowserTests {
 		wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(), 'Accept card (受理)')]")))
 			.click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[ng-click='claim()']"), "认领"));
-		assertThat(body()).contains("表单", "历史", "流程图", "说明", "设置跟进日期", "添加意见");
+		assertThat(body()).contains("表单", "历史", "流程图", "说明", "设置跟进日期", "添加批注");
 		Browser.screenshot(this.driver, "tasklist-zh-task");
 
 		this.driver.findElement(By.xpath("//a[normalize-space()='发起流程']")).click();
