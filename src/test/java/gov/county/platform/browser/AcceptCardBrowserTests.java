@@ -89,7 +89,7 @@ class AcceptCardBrowserTests {
 		click(wait.until(ExpectedConditions.elementToBeClickable(
 				By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '窗口服务 Service windows')]"))));
 		Browser.screenshot(this.driver, "accept-card-filled");
-		click(this.driver.findElement(By.xpath("//button[normalize-space(.)='Complete']")));
+		click(this.driver.findElement(By.cssSelector("button[ng-click='complete()']")));
 
 		wait.until(driver -> this.engine.getTaskService()
 			.createTaskQuery()

@@ -3,6 +3,7 @@ package gov.county.platform.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -41,8 +42,8 @@ final class Browser {
 		return start(prompts, "zh-CN");
 	}
 
-	/** A browser whose user reads {@code language} first (e.g. {@code zh-CN}, {@code en-US}). */
-	static ChromeDriver inLanguage(String language) {
+	/** A browser whose preferred language is {@code language} (e.g. {@code en-US}). */
+	static ChromeDriver startIn(String language) {
 		return start(null, language);
 	}
 
@@ -61,7 +62,8 @@ final class Browser {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1400,900", "--lang=" + language);
-		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+		// headless Chromium reports en-US to pages unless the preference says otherwise
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
 		if (prompts != null) {
 			options.setUnhandledPromptBehaviour(prompts);
 		}

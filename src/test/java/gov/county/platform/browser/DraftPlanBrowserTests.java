@@ -120,7 +120,7 @@ class DraftPlanBrowserTests {
 		typeDate(fields("完成时限 Deadline").get(1), second);
 		fields("整改目标 Target").get(1).sendKeys("电话上墙 Number on the door");
 		Browser.screenshot(this.driver, "draft-plan-filled");
-		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
 
 		wait.until(driver -> this.engine.getTaskService().createTaskQuery()
 			.processInstanceId(filed.processInstanceId())
