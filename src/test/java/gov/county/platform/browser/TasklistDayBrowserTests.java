@@ -89,6 +89,8 @@ class TasklistDayBrowserTests {
 		this.driver = browser(language);
 		WebDriverWait wait = Browser.logInToTasklist(this.driver, this.port, "dept-market-regulation-clerk", "demo");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), TasklistFilters.MY_UNIT));
+		assertThat(this.driver.findElement(By.tagName("body")).getText()).as("Tasklist's own words in the chosen language")
+			.contains(language.equals("zh") ? "发起流程" : "Start process");
 		click(this.driver.findElement(By.xpath("//*[contains(text(), '本单位待办')]")));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), overdueCase));
 		Thread.sleep(500);

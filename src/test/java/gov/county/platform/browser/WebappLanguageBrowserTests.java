@@ -55,7 +55,8 @@ class WebappLanguageBrowserTests {
 		logIn(wait, "township-labao-clerk");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), TasklistFilters.MY_UNIT));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "请在列表中选择任务。"));
-		assertThat(body()).contains("发起流程", "键盘快捷键", "创建时间", "日期和时间按本地时区显示")
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), "创建于"));
+		assertThat(body()).contains("发起流程", "键盘快捷键", "期限", "创建于", "日期和时间按本地时区显示")
 			.doesNotContain("Start process", "Select a task in the list.", "Powered by");
 		assertThat(this.driver.findElement(By.cssSelector(".search-container input")).getAttribute("placeholder"))
 			.isEqualTo("筛选任务");
