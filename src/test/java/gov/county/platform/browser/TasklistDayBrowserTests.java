@@ -180,8 +180,14 @@ class TasklistDayBrowserTests {
 	private ChromeDriver browser(String language) {
 		ChromeDriver browser = Browser.start();
 		if (language.equals("en")) {
+			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
 			browser.get("http://localhost:" + this.port + "/camunda/app/tasklist/default/");
-			browser.executeScript("window.localStorage.setItem('county-platform.language', 'en')");
+			wait.until(ExpectedConditions.elementToBeClickable(
+					By.xpath("//div[contains(@class,'county-language-switch')]/button[normalize-space()='English']")))
+				.click();
+			wait.until(ExpectedConditions.visibilityOfElementLocated(
+					By.cssSelector(".county-language-switch button[data-language='en'][aria-pressed='true']")));
+			wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
 		}
 		return browser;
 	}
