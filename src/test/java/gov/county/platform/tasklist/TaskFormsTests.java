@@ -106,4 +106,15 @@ class TaskFormsTests {
 		assertThat(carried).as("carried by every task").containsAll(shown);
 	}
 
+	@Test
+	void theCoUnitsLeaveOutTheLeadUnit() throws IOException {
+		for (String id : List.of("dispatch-card", "coordinate-card")) {
+			assertThat(FormFields.of(form(id))).as(id)
+				.filteredOn(field -> field.path("key").asText().equals("coUnits"))
+				.singleElement()
+				.satisfies(field -> assertThat(field.path("properties").path("optionsExcept").asText())
+					.isEqualTo("leadUnit"));
+		}
+	}
+
 }
