@@ -57,7 +57,7 @@ class CaseHistoryText implements OnEveryUserTask {
 	@Override
 	public void notify(DelegateTask task) {
 		String caseNo = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
-		task.setVariableLocal(VARIABLE, caseNo == null ? CaseHistory.NONE : text(caseNo));
+		task.setVariableLocal(VARIABLE, text(caseNo));
 	}
 
 	/**
@@ -85,7 +85,11 @@ class CaseHistoryText implements OnEveryUserTask {
 		});
 	}
 
-	private String text(String caseNo) {
+	/** The history of case {@code caseNo} as a task shows it; that of no case for a task without one. */
+	String text(String caseNo) {
+		if (caseNo == null) {
+			return CaseHistory.NONE;
+		}
 		return this.history.text(this.ledger.caseHistory(caseNo));
 	}
 

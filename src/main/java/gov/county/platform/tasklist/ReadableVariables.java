@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -74,12 +76,19 @@ class ReadableVariables implements OnEveryUserTask {
 
 	@Override
 	public void notify(DelegateTask task) {
+		task.setVariablesLocal(values(task::getVariable));
+	}
+
+	/** The readable values of the variables a task sees ({@code variables}: a variable's value by name). */
+	Map<String, Object> values(Function<String, Object> variables) {
+		Map<String, Object> values = new HashMap<>();
 		READABLE.forEach((variable, kind) -> {
-			Object value = task.getVariable(variable);
+			Object value = variables.apply(variable);
 			if (value != null) {
-				task.setVariableLocal(readable(variable), read(kind, value));
+				values.put(readable(variable), read(kind, value));
 			}
 		});
+		return values;
 	}
 
 	String read(Kind kind, Object value) {
