@@ -188,7 +188,7 @@ class TaskFormsBrowserTests {
 		assertThat(tags()).containsExactly("县民政局 (dept-civil-affairs)", "县商务局 (dept-commerce)");
 		this.driver.findElement(CO_UNITS).sendKeys(Keys.ESCAPE);
 		Browser.screenshot(this.driver, "dispatch-card-co-units");
-		click(this.driver.findElement(By.xpath("//button[normalize-space(.)='Complete']")));
+		click(this.driver.findElement(By.cssSelector("button[ng-click='complete()']")));
 
 		new WebDriverWait(this.driver, Duration.ofSeconds(40)).until(driver -> this.engine.getTaskService()
 			.createTaskQuery()
