@@ -30,7 +30,7 @@ final class CoordinateCard {
 		card.requireUnit(LEAD_UNIT.name(), lead);
 		List<String> coUnits = card.units(CO_UNITS.name(), in.coUnits());
 		if (coUnits.contains(lead)) {
-			throw new InvalidInput(CO_UNITS.name(), "the lead unit cannot also be a co-handling unit");
+			throw new InvalidInput(CO_UNITS.name(), DispatchCard.LEAD_IS_NOT_A_CO_UNIT);
 		}
 		Decision decision = Decision.of()
 			.entry(new LedgerEvent(card.caseNo(), KEY, CardEvent.COORDINATED, WellKnownGroups.COUNTY_PLATFORM,

@@ -17,6 +17,10 @@ import gov.county.platform.ledger.LedgerEvent;
  */
 final class DispatchCard {
 
+	/** The refusal of a co-unit that is the lead unit (the forms leave it out of the co-units' list). */
+	static final String LEAD_IS_NOT_A_CO_UNIT = "牵头单位不能同时是协办单位，请从协办单位中去掉它。"
+			+ " The lead unit cannot also be a co-handling unit: take it out of the co-units.";
+
 	record Input(boolean handUp, String leadUnit, List<String> coUnits, String receivingUnit) {
 
 		static Input from(Map<String, Object> v) {
@@ -39,7 +43,7 @@ final class DispatchCard {
 			card.requireUnit(LEAD_UNIT.name(), lead);
 		}
 		if (lead != null && coUnits.contains(lead)) {
-			throw new InvalidInput(CO_UNITS.name(), "the lead unit cannot also be a co-handling unit");
+			throw new InvalidInput(CO_UNITS.name(), LEAD_IS_NOT_A_CO_UNIT);
 		}
 		boolean needsCoordination = in.handUp() || !coUnits.isEmpty();
 		Decision decision = Decision.of()

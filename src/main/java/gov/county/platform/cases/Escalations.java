@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,7 +21,7 @@ import gov.county.platform.organization.WellKnownGroups;
  * The escalation ladder of every process: its steps are recorded once per clock of a case
  * ({@code case_escalation}), in order. When timers of a long-overdue clock fire together, in any
  * order, the step that fires first records the steps below it first, so the ledger always reads
- * warning, urging, criticism.
+ * warning, urging, criticism. Each climb that records a step is published ({@link CaseEscalated}).
  */
 @Service
 public class Escalations {
@@ -31,10 +32,13 @@ public class Escalations {
 
 	private final Directory directory;
 
-	public Escalations(JdbcTemplate jdbc, CaseStates states, Directory directory) {
+	private final ApplicationEventPublisher events;
+
+	public Escalations(JdbcTemplate jdbc, CaseStates states, Directory directory, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.states = states;
 		this.directory = directory;
+		this.events = events;
 	}
 
 	/**
@@ -55,6 +59,7 @@ public class Escalations {
 		Set<String> recorded = new HashSet<>(this.jdbc.queryForList(
 				"SELECT step FROM case_escalation WHERE case_no = ? AND clock = ?", String.class, caseNo, clock));
 		Instant now = EngineClock.now();
+		List<String> climbed = new ArrayList<>();
 		for (String step : steps.subList(0, top + 1)) {
 			if (recorded.contains(step)) {
 				continue;
@@ -62,6 +67,10 @@ public class Escalations {
 			record.accept(step);
 			this.jdbc.update("INSERT INTO case_escalation (case_no, clock, step, recorded_at) VALUES (?, ?, ?, ?)",
 					caseNo, clock, step, CaseStates.timestamp(now));
+			climbed.add(step);
+		}
+		if (!climbed.isEmpty()) {
+			this.events.publishEvent(new CaseEscalated(caseNo, climbed));
 		}
 	}
 

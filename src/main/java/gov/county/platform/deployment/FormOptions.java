@@ -3,6 +3,7 @@ package gov.county.platform.deployment;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,9 @@ import gov.county.platform.organization.WellKnownGroups;
  * ({@code score_township_labao}); with a width in the Modeler (columns of 16) the copies fill each
  * row. Tasklist 7.24 cannot complete a form-js dynamic list, so a form asks per unit this way.</li>
  * </ul>
+ * A list with {@code optionsExcept} naming another field's key as well offers the units except the
+ * one chosen there (the co-units leave out the lead unit): its units become a FEEL
+ * {@code valuesExpression} that form-js (1.8, Tasklist 7.24) evaluates again as the clerk chooses.
  */
 final class FormOptions {
 
@@ -32,8 +36,13 @@ final class FormOptions {
 
 	static final String REPEAT = "repeat";
 
+	static final String EXCEPT = "optionsExcept";
+
 	/** form-js lays forms out on a grid of 16 columns. */
 	private static final int GRID_COLUMNS = 16;
+
+	/** A field key that FEEL reads as a name. */
+	private static final Pattern FEEL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +57,8 @@ final class FormOptions {
 		catch (IOException ex) {
 			throw new IllegalStateException(name + " is not valid JSON: " + ex.getMessage(), ex);
 		}
-		if (!fill(name, root, units)) {
+		boolean filled = fill(name, root, units);
+		if (!leaveOutChosen(name, root) && !filled) {
 			return form;
 		}
 		try {
@@ -144,6 +154,43 @@ final class FormOptions {
 			default -> throw new IllegalStateException(
 					form + ": unknown " + property + " '" + set + "' (use handling-units or receiving-units)");
 		};
+	}
+
+	/**
+	 * Turns the filled values of each field with {@code optionsExcept} into an expression that leaves
+	 * out the value chosen in the named field: {@code =[{label: "拉包乡 (township-labao)", value:
+	 * "township-labao"}, ...][item.value != leadUnit]}.
+	 */
+	private static boolean leaveOutChosen(String name, JsonNode node) {
+		boolean changed = false;
+		for (JsonNode component : node.path("components")) {
+			String except = component.path("properties").path(EXCEPT).asText(null);
+			if (except != null) {
+				if (!FEEL_NAME.matcher(except).matches() || !component.path("values").isArray()) {
+					throw new IllegalStateException(name + ": " + EXCEPT + " '" + except
+							+ "' needs the key of another field and the unit options of this one");
+				}
+				StringBuilder expression = new StringBuilder("=[");
+				for (JsonNode value : component.path("values")) {
+					expression.append(expression.length() > 2 ? ", " : "")
+						.append("{label: ")
+						.append(feelString(value.path("label").asText()))
+						.append(", value: ")
+						.append(feelString(value.path("value").asText()))
+						.append('}');
+				}
+				expression.append("][item.value != ").append(except).append(']');
+				((ObjectNode) component).remove("values");
+				((ObjectNode) component).put("valuesExpression", expression.toString());
+				changed = true;
+			}
+			changed |= leaveOutChosen(name, component);
+		}
+		return changed;
+	}
+
+	private static String feelString(String text) {
+		return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
 	}
 
 }

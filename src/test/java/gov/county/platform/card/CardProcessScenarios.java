@@ -307,6 +307,49 @@ abstract class CardProcessScenarios {
 	}
 
 	@Test
+	void theHandlingTaskTellsOfTheCoUnitsOpinionsAndEveryStepOfTheLadderInCountyTime() {
+		CardScenario card = file();
+		card.complete(CardProcess.TASK_ACCEPT, "township-labao-clerk", "acceptance", "ACCEPT", "link", "EFFICIENCY")
+			.complete(CardProcess.TASK_DISPATCH, "township-labao-clerk", "leadUnit", "dept-housing", "coUnits",
+					java.util.List.of("dept-civil-affairs"))
+			.complete(CardProcess.TASK_COORDINATE, "county-platform-clerk", "leadUnit", "dept-housing", "coUnits",
+					java.util.List.of("dept-civil-affairs"));
+		java.time.format.DateTimeFormatter county = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.withZone(java.time.ZoneId.of("Asia/Shanghai"));
+		String handedUp = county.format(card.entries("HANDED_UP").get(0).at())
+				+ " 拉包乡 上报县协调平台 Handed up to the county platform";
+		Assertions.assertThat(local(card.task(CardProcess.TASK_CO_HANDLE))).as("the co-unit's task")
+			.containsEntry("coUnitName", "县民政局")
+			.containsEntry("leadUnitName", "县住房和城乡建设局")
+			.containsEntry("caseHistory", handedUp);
+		card.complete(CardProcess.TASK_CO_HANDLE, "dept-civil-affairs-clerk", "opinion", "同意住建局牵头 We agree").runContinuations();
+
+		String due = ((String) card.variable("dueAt")).substring(0, 10);
+		String opinion = county.format(card.entries("CO_HANDLED").get(0).at())
+				+ " 县民政局 协办意见 Co-handling opinion: 同意住建局牵头 We agree";
+		java.util.Map<String, Object> handling = local(card.task(CardProcess.TASK_HANDLE));
+		Assertions.assertThat(handling).containsEntry("dueAtText", due + " 23:59")
+			.containsEntry("leadUnitName", "县住房和城乡建设局")
+			.containsEntry("caseHistory", opinion + "\n" + handedUp);
+
+		card.runJob("BoundaryEvent_CardWarning").runJob("BoundaryEvent_CardOverdue");
+
+		Assertions.assertThat(((String) local(card.task(CardProcess.TASK_HANDLE)).get("caseHistory")).split("\n"))
+			.as("the open task brought up to date as the ladder climbs, newest first")
+			.containsExactly(
+					county.format(card.entries("URGED").get(0).at()) + " 催办：已超过办理期限 " + due
+							+ "（县住房和城乡建设局） Urged: overdue since " + due,
+					county.format(card.entries("WARNED").get(0).at()) + " 预警：办理期限将于 " + due
+							+ " 到期（县住房和城乡建设局） Warned: due " + due,
+					opinion, handedUp);
+		Assertions.assertThat(card.variable("caseHistory")).as("the process's own variables untouched").isNull();
+	}
+
+	private java.util.Map<String, Object> local(org.camunda.bpm.engine.task.Task task) {
+		return this.engine.getTaskService().getVariablesLocal(task.getId());
+	}
+
+	@Test
 	void reworkReturnsToTheLeadWithTheComment() {
 		CardScenario card = file().acceptAndDispatchTo("township-labao");
 		card.complete(CardProcess.TASK_HANDLE, "township-labao-clerk", "handling", "EXPLAINED", "reply", "已解释")

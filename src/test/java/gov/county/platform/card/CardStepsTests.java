@@ -78,7 +78,17 @@ class CardStepsTests {
 
 		assertThatThrownBy(() -> DispatchCard.decide(
 				new DispatchCard.Input(false, "dept-housing", List.of("dept-housing"), "township-labao"), card(0, NOW)))
-			.hasMessageContaining("coUnits");
+			.isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("coUnits")
+			.hasMessageContaining("牵头单位不能同时是协办单位")
+			.hasMessageContaining("The lead unit cannot also be a co-handling unit");
+		assertThatThrownBy(() -> CoordinateCard.decide(
+				new CoordinateCard.Input("dept-housing", List.of("dept-commerce", "dept-housing"), null), card(0, NOW)))
+			.as("the county platform's coordination refuses it alike")
+			.isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("coUnits")
+			.hasMessageContaining("牵头单位不能同时是协办单位")
+			.hasMessageContaining("The lead unit cannot also be a co-handling unit");
 		assertThatThrownBy(() -> DispatchCard.decide(
 				new DispatchCard.Input(false, "county-leaders", null, "township-labao"), card(0, NOW)))
 			.hasMessageContaining("'county-leaders' is not a township or department");

@@ -83,6 +83,21 @@ class UpgradeFromEarlierReleaseTests {
 				assertThat(engine.getTaskService().getVariablesLocal(task.getId())).containsEntry("caseNo", caseNo)
 					.containsKeys("caseSubject", "caseUnit", "caseDeadline");
 			});
+			// ... and what their forms show: the case's history, deadlines and units readable
+			assertThat(open).allSatisfy(task -> assertThat(engine.getTaskService().getVariablesLocal(task.getId()))
+				.containsKey("caseHistory"));
+			org.camunda.bpm.engine.task.Task overdueHandling = engine.getTaskService()
+				.createTaskQuery()
+				.processInstanceBusinessKey("HD-2026-000004")
+				.taskDefinitionKey("Task_HandleCard")
+				.singleResult();
+			assertThat(engine.getTaskService().getVariablesLocal(overdueHandling.getId()))
+				.hasEntrySatisfying("caseHistory", history -> assertThat(((String) history).split("\n"))
+					.as("the earlier release's ladder, newest first")
+					.satisfiesExactly(line -> assertThat(line).contains("通报批评"), line -> assertThat(line).contains("催办"),
+							line -> assertThat(line).contains("预警")))
+				.hasEntrySatisfying("dueAtText", due -> assertThat((String) due).matches("\\d{4}-\\d{2}-\\d{2} 23:59"))
+				.containsKey("leadUnitName");
 
 			// the overdue card: its ladder was climbed on its first deadline
 			assertThat(escalations.recorded("HD-2026-000004", "deadline-1")).containsExactlyInAnyOrder("WARNED", "URGED",

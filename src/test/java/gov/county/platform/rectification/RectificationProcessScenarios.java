@@ -196,6 +196,16 @@ abstract class RectificationProcessScenarios {
 				"dept-housing-head:urging", "supervision-office:urging", "dept-housing:criticism",
 				"dept-housing-head:criticism", "supervision-office:criticism", "county-leaders:criticism");
 		assertThat(r.instance).isWaitingAt(RectificationProcess.TASK_DRAFT_PLAN);
+		String[] history = history(r.task(RectificationProcess.TASK_DRAFT_PLAN));
+		Assertions.assertThat(history).as("the plan's form tells of the ladder, newest first").hasSize(3);
+		Assertions.assertThat(history[0]).contains("通报批评").contains("县住房和城乡建设局");
+		Assertions.assertThat(history[1]).contains("催办").contains("Urged");
+		Assertions.assertThat(history[2]).contains("预警").contains("Warned");
+	}
+
+	/** The lines of "办理经过 Case history" in a task's form. */
+	private String[] history(Task task) {
+		return ((String) this.engine.getTaskService().getVariableLocal(task.getId(), "caseHistory")).split("\n");
 	}
 
 	@Test
@@ -222,6 +232,11 @@ abstract class RectificationProcessScenarios {
 			.contains("Measure 1 five working days late");
 		Assertions.assertThat(this.notifications.ofCase(r.caseNo))
 			.anySatisfy(n -> Assertions.assertThat(n.recipient()).isEqualTo("dept-housing-head"));
+		Assertions.assertThat(history(talk)[0]).as("the talk's form").contains("约谈").contains("县住房和城乡建设局");
+		Assertions.assertThat((String) this.engine.getTaskService().getVariableLocal(talk.getId(), "talkHeadName"))
+			.as("the unit head by name").contains("(dept-housing-head)");
+		Assertions.assertThat(history(checklist)).as("the late measure's own form, still open")
+			.anySatisfy(line -> Assertions.assertThat(line).contains("批评：整改措施逾期未完成"));
 
 		// the other measure with the same deadline still gets its own ladder
 		runMeasureTimer(r, "BoundaryEvent_MeasureWarning", 2);
