@@ -48,21 +48,32 @@ function show(node, details) {
 
 const BY_DUE_DATE = JSON.stringify([{ sortBy: 'dueDate', sortOrder: 'asc' }]);
 
-// Tasklist sorts by creation unless the address names an order: name the due date, once, before
-// Tasklist reads the address (a clerk's own choice of order stays in the address and is kept)
+const TASKLIST_DEFAULT = JSON.stringify([{ sortBy: 'created', sortOrder: 'desc' }]);
+
+const SORTED = 'county-platform.sorted-by-due-date';
+
+// Tasklist sorts by creation unless the address names an order: until the task list has shown once
+// in this browser session with an order in place, name the due date instead of Tasklist's default;
+// a clerk's own choice of order afterwards stays in the address and is kept
 function sortByDueDateFirst() {
+  if (window.sessionStorage.getItem(SORTED)) {
+    return;
+  }
   const hash = window.location.hash || '';
   const at = hash.indexOf('?');
   const path = at < 0 ? hash.substring(1) : hash.substring(1, at);
-  if (path !== '/' && path !== '') {
+  if (path !== '/') {
     return;
   }
   const query = new URLSearchParams(at < 0 ? '' : hash.substring(at + 1));
-  if (query.has('sorting')) {
+  const sorting = query.get('sorting');
+  if (sorting && sorting !== TASKLIST_DEFAULT) {
+    // an order is in place (ours, or the clerk's): from now on the clerk's choice is kept
+    window.sessionStorage.setItem(SORTED, 'yes');
     return;
   }
   query.set('sorting', BY_DUE_DATE);
-  window.history.replaceState(window.history.state, '', `#/?${query.toString()}`);
+  window.location.replace(`${window.location.pathname}${window.location.search}#/?${query.toString()}`);
 }
 
 // ---------------------------------------------------------------- the number of a case just filed
@@ -153,6 +164,7 @@ function markTasksToReadOnly() {
 }
 
 sortByDueDateFirst();
+window.addEventListener('hashchange', sortByDueDateFirst);
 announceFiledCases();
 markTasksToReadOnly();
 

@@ -108,9 +108,12 @@ class ClusterFirstStartIT {
 					+ "HAVING COUNT(*) > 1")).as("duplicate authorizations").isEmpty();
 			assertThat(jdbc.queryForList("SELECT NAME_ FROM ACT_RU_FILTER", String.class)).containsExactlyInAnyOrder(
 					TasklistFilters.MY_UNIT, TasklistFilters.ASSIGNED_TO_ME, TasklistFilters.DUE_SOON,
-					TasklistFilters.OVERDUE);
+					TasklistFilters.OVERDUE, TasklistFilters.COUNTY_OVERDUE, TasklistFilters.COUNTY_DUE_TODAY,
+					TasklistFilters.COUNTY_HANDED_UP);
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_ID_ IN "
-					+ "(SELECT ID_ FROM ACT_RU_FILTER)", Integer.class)).as("one read grant per filter").isEqualTo(4);
+					+ "(SELECT ID_ FROM ACT_RU_FILTER)", Integer.class))
+				.as("one read grant per shared filter, one per county office for the county-wide ones")
+				.isEqualTo(4 + 3 * WellKnownGroups.COUNTY_OFFICES.size());
 
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RE_DEPLOYMENT", Integer.class)).isEqualTo(1);
 			assertThat(jdbc.queryForList("SELECT DISTINCT VERSION_ FROM ACT_RE_PROCDEF", Integer.class))
