@@ -45,12 +45,14 @@ import gov.county.platform.ledger.LedgerFixtures;
 import gov.county.platform.ledger.LedgerSeals;
 import gov.county.platform.ledger.LedgerService;
 import gov.county.platform.organization.OrganizationProperties;
+import gov.county.platform.organization.TasklistFilters;
 import gov.county.platform.organization.Unit;
 
 /**
  * The benchmark harness: {@code mvn -Pbench verify} (docs/performance.md). For each database it
  * measures card lifecycles on the platform against the bare diagram on the same engine and on a
- * default engine, an escalation storm, Tasklist's task queries over many open and finished cards,
+ * default engine, Tasklist's shared filters (first page with variables, count) as clerks and the
+ * county offices see them, an escalation storm, Tasklist's task queries over many open and finished cards,
  * the ledger's verify, page and export over a large ledger, and the heap. Prints every figure and
  * writes {@code target/bench/results.md} and {@code .json}. Sizes are system properties
  * ({@code bench.*}, see {@link Settings}).
@@ -59,7 +61,7 @@ public final class Benchmarks {
 
 	record Settings(List<String> databases, List<String> phases, int runs, double seconds, double warmUp,
 			double maxWarmUp, int storm, int open,
-			int finished, int ledger, int queries, int cases, Path folder) {
+			int finished, int ledger, int queries, int cases, int tasklistH2, int tasklistPostgres, Path folder) {
 
 		static Settings fromSystemProperties() {
 			List<String> databases = Arrays.stream(System.getProperty("bench.databases", "h2,postgres").split(","))
@@ -70,13 +72,20 @@ public final class Benchmarks {
 				throw new IllegalArgumentException("bench.databases: run postgres and postgres-15 one at a time");
 			}
 			return new Settings(databases,
-					Arrays.asList(System.getProperty("bench.phases", "lifecycles,storm,queries,ledger,cases").split(",")),
+					Arrays.asList(System.getProperty("bench.phases", "lifecycles,tasklist,storm,queries,ledger,cases").split(",")),
 					Integer.getInteger("bench.runs", 3), Double.parseDouble(System.getProperty("bench.seconds", "3")),
 					Double.parseDouble(System.getProperty("bench.warmup", "4")),
 					Double.parseDouble(System.getProperty("bench.warmup.max", "180")), Integer.getInteger("bench.storm", 10_000),
 					Integer.getInteger("bench.open", 100_000), Integer.getInteger("bench.finished", 1_000_000),
 					Integer.getInteger("bench.ledger", 1_000_000), Integer.getInteger("bench.queries", 200),
-					Integer.getInteger("bench.cases", 1_000_000), Path.of(System.getProperty("bench.folder", "target/bench")));
+					Integer.getInteger("bench.cases", 1_000_000), Integer.getInteger("bench.tasklist.h2", 20_000),
+					Integer.getInteger("bench.tasklist.postgres", 100_000),
+					Path.of(System.getProperty("bench.folder", "target/bench")));
+		}
+
+		/** The open cards the tasklist phase stands on, on {@code database}. */
+		int tasklistOpen(Database database) {
+			return database instanceof Database.H2 ? this.tasklistH2 : this.tasklistPostgres;
 		}
 
 	}
@@ -153,6 +162,10 @@ public final class Benchmarks {
 				lifecycles(db, "platform card", card);
 				lifecycles(db, "bare diagram, platform's engine", CardDrivers.bare(platform.engine));
 				ratios(db);
+			}
+			if (this.settings.phases().contains("tasklist")) {
+				// first: the storm's and the queries' open cards would add to the ones it stands on
+				tasklist(database, platform);
 			}
 			if (this.settings.phases().contains("storm") || this.settings.phases().contains("queries")) {
 				// the storm's cards are the first of the open cards the queries stand on
@@ -348,47 +361,236 @@ public final class Benchmarks {
 				+ "; the time includes waiting for a CPU or a lock)", table.toString());
 	}
 
-	/** Tasklist's two queries, as a clerk through /engine-rest, over many open and finished cards. */
-	private void queries(Database database, Platform platform) throws Exception {
-		String db = database.label();
-		List<String> units = platform.context.getBean(OrganizationProperties.class)
-			.units()
-			.stream()
-			.map(Unit::id)
-			.toList();
-		InstanceCloner cloner = new InstanceCloner(platform.jdbc, database);
-		String openTemplate = platform.jdbc.queryForObject(
-				"SELECT PROC_INST_ID_ FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = 'SB-2026-000001'", String.class);
-		long open = platform.engine.getRuntimeService().createProcessInstanceQuery().count();
-		Instant start = Instant.now();
-		long rows = cloner.copy(openTemplate,
-				List.of(new InstanceCloner.Source("ACT_RU_EXECUTION", "PROC_INST_ID_"),
-						new InstanceCloner.Source("ACT_RU_TASK", "PROC_INST_ID_"),
-						new InstanceCloner.Source("ACT_RU_IDENTITYLINK", "TASK_ID_"),
-						new InstanceCloner.Source("ACT_RU_VARIABLE", "PROC_INST_ID_"),
-						new InstanceCloner.Source("ACT_RU_JOB", "PROCESS_INSTANCE_ID_"),
-						new InstanceCloner.Source("ACT_GE_BYTEARRAY", "ID_"),
-						new InstanceCloner.Source("ACT_RU_AUTHORIZATION", "RESOURCE_ID_"),
-						new InstanceCloner.Source("ACT_HI_PROCINST", "PROC_INST_ID_"),
-						new InstanceCloner.Source("ACT_HI_TASKINST", "PROC_INST_ID_")),
-				Math.max(0, this.settings.open() - open), "o", units);
-		log(db + ": " + rows + " rows of open cards copied in " + Math.round(seconds(start)) + " s");
+	/** The rows of an open card: its engine rows, its tasks' candidate links, grants and variables, and its history's head. */
+	private static final List<InstanceCloner.Source> OPEN_CARD = List.of(
+			new InstanceCloner.Source("ACT_RU_EXECUTION", "PROC_INST_ID_"),
+			new InstanceCloner.Source("ACT_RU_TASK", "PROC_INST_ID_"),
+			new InstanceCloner.Source("ACT_RU_IDENTITYLINK", "TASK_ID_"),
+			new InstanceCloner.Source("ACT_RU_VARIABLE", "PROC_INST_ID_"),
+			new InstanceCloner.Source("ACT_RU_JOB", "PROCESS_INSTANCE_ID_"),
+			new InstanceCloner.Source("ACT_GE_BYTEARRAY", "ID_"),
+			new InstanceCloner.Source("ACT_RU_AUTHORIZATION", "RESOURCE_ID_"),
+			new InstanceCloner.Source("ACT_HI_PROCINST", "PROC_INST_ID_"),
+			new InstanceCloner.Source("ACT_HI_TASKINST", "PROC_INST_ID_"));
 
+	private static Unit unit(Platform platform, String id) {
+		return platform.context.getBean(OrganizationProperties.class).unit(id).orElseThrow();
+	}
+
+	/**
+	 * Copies a card that went the whole way until {@code bench.finished} cards have finished (their
+	 * process and task history: what a county's finished cards leave in the tables Tasklist reads
+	 * beside), then brings PostgreSQL's planner statistics up to date, as autovacuum would have.
+	 */
+	private void copyFinished(Database database, Platform platform, InstanceCloner cloner, List<Unit> units) {
 		CardDrivers.platform(platform.engine, platform.context.getBean(CardIntake.class)).run();
 		// a card that went the whole way (not the demo's rejected one): the most tasks of any finished card
 		String finishedTemplate = platform.jdbc.queryForObject("SELECT p.PROC_INST_ID_ FROM ACT_HI_PROCINST p WHERE "
 				+ "p.END_TIME_ IS NOT NULL AND p.PROC_DEF_KEY_ = 'InteractionCardProcess' ORDER BY (SELECT COUNT(*) FROM "
 				+ "ACT_HI_TASKINST t WHERE t.PROC_INST_ID_ = p.PROC_INST_ID_) DESC, p.END_TIME_ DESC LIMIT 1", String.class);
+		String caseNo = platform.jdbc.queryForObject("SELECT BUSINESS_KEY_ FROM ACT_HI_PROCINST WHERE PROC_INST_ID_ = ?",
+				String.class, finishedTemplate);
 		long finished = platform.engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count();
-		start = Instant.now();
-		rows = cloner.copy(finishedTemplate,
+		Instant start = Instant.now();
+		long rows = cloner.copy(new InstanceCloner.Template(finishedTemplate, caseNo, unit(platform, "township-labao"), units, 1),
 				List.of(new InstanceCloner.Source("ACT_HI_PROCINST", "PROC_INST_ID_"),
 						new InstanceCloner.Source("ACT_HI_TASKINST", "PROC_INST_ID_")),
-				Math.max(0, this.settings.finished() - finished), "f", units);
-		log(db + ": " + rows + " rows of finished cards copied in " + Math.round(seconds(start)) + " s");
+				Math.max(0, this.settings.finished() - finished), "f");
+		log(database.label() + ": " + rows + " rows of finished cards copied in " + Math.round(seconds(start)) + " s");
 		if (database instanceof Database.Postgres) {
 			platform.jdbc.execute("ANALYZE");
 		}
+	}
+
+	/** What Tasklist sends with a filter's list and count: no extra criteria, its sorting. */
+	private static final String TASKLIST_BODY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+			+ "\"orQueries\":[],\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+
+	/** One open card in this many is past its due date. */
+	private static final int OVERDUE_ONE_IN = 10;
+
+	/** Seconds between the due dates of one card's copies: 100,000 cards fall due over 69 days. */
+	private static final int DUE_EVERY = 60;
+
+	/** One open card in this many is claimed by a clerk of its unit. */
+	private static final int CLAIMED_ONE_IN = 5;
+
+	/**
+	 * Tasklist as a clerk and the county offices use it (issue 23): the first page of a shared filter
+	 * with its variables and its count, as Tasklist asks the webapps' engine API for them, signed in
+	 * to Tasklist, grants checked. The open cards are copies of two real cards at "handle and reply"
+	 * (one claimed), filed, accepted and dispatched through the platform, so every task carries its
+	 * case variables, candidate unit and the unit's grant; a township gets three times a department's
+	 * cards, one card in {@value #CLAIMED_ONE_IN} is claimed and one in {@value #OVERDUE_ONE_IN} past
+	 * its due date. Measured: a township clerk's "My unit's tasks" and the supervision office's
+	 * county-wide "County: overdue".
+	 */
+	private void tasklist(Database database, Platform platform) throws Exception {
+		String db = database.label();
+		Unit labao = unit(platform, "township-labao");
+		List<Unit> units = new ArrayList<>();
+		for (Unit unit : platform.context.getBean(OrganizationProperties.class).units()) {
+			int share = switch (unit.type()) {
+				case TOWNSHIP -> 3;
+				case DEPARTMENT -> 1;
+				case COUNTY -> 0;
+			};
+			for (int i = 0; i < share; i++) {
+				units.add(unit);
+			}
+		}
+		CardIntake intake = platform.context.getBean(CardIntake.class);
+		InstanceCloner cloner = new InstanceCloner(platform.jdbc, database);
+		String free = CardDrivers.openAtHandling(platform.engine, intake, labao.id(), false);
+		String claimed = CardDrivers.openAtHandling(platform.engine, intake, labao.id(), true);
+		long open = platform.engine.getRuntimeService().createProcessInstanceQuery().count();
+		long copies = Math.max(0, this.settings.tasklistOpen(database) - open);
+		Instant start = Instant.now();
+		long rows = 0;
+		for (String template : List.of(free, claimed)) {
+			long these = template.equals(claimed) ? copies / CLAIMED_ONE_IN : copies - copies / CLAIMED_ONE_IN;
+			String tag = template.equals(claimed) ? "c" : "t";
+			String caseNo = platform.engine.getRuntimeService()
+				.createProcessInstanceQuery()
+				.processInstanceId(template)
+				.singleResult()
+				.getBusinessKey();
+			rows += cloner.copy(new InstanceCloner.Template(template, caseNo, labao, units, DUE_EVERY), OPEN_CARD, these, tag);
+			// copy n is due n minutes after the template: move the first tenth of them before now
+			org.camunda.bpm.engine.task.Task task = platform.engine.getTaskService()
+				.createTaskQuery()
+				.processInstanceId(template)
+				.singleResult();
+			long back = Duration.between(Instant.now(), task.getDueDate().toInstant()).toSeconds()
+					+ these / OVERDUE_ONE_IN * DUE_EVERY;
+			platform.jdbc.update("UPDATE ACT_RU_TASK SET DUE_DATE_ = " + database.plusSeconds("DUE_DATE_", "-" + back)
+					+ " WHERE ID_ LIKE ?", task.getId() + "-" + tag + "%");
+		}
+		log(db + ": " + rows + " rows of open cards copied in " + Math.round(seconds(start)) + " s");
+		copyFinished(database, platform, cloner, platform.context.getBean(OrganizationProperties.class).units());
+
+		long openNow = platform.engine.getRuntimeService().createProcessInstanceQuery().count();
+		long finishedNow = platform.engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count();
+		long tasks = platform.engine.getTaskService().createTaskQuery().count();
+		long unitTasks = platform.engine.getTaskService().createTaskQuery().taskCandidateGroup(labao.id()).includeAssignedTasks().count();
+		long overdue = platform.engine.getTaskService().createTaskQuery().dueBefore(new java.util.Date()).count();
+		String sizes = String.format("%,d open cards (%,d open tasks, %,d of them the clerk's unit's, %,d past due), "
+				+ "%,d finished", openNow, tasks, unitTasks, overdue, finishedNow);
+		this.results.note(db + " Tasklist data", sizes);
+		log(db + ": " + sizes);
+
+		String root = "http://localhost:" + platform.port;
+		String filters = "/camunda/api/engine/engine/default/filter/";
+		org.camunda.bpm.engine.FilterService filterService = platform.engine.getFilterService();
+		String myUnit = filterService.createFilterQuery().filterName(TasklistFilters.MY_UNIT).singleResult().getId();
+		String countyOverdue = filterService.createFilterQuery()
+			.filterName(TasklistFilters.COUNTY_OVERDUE)
+			.singleResult()
+			.getId();
+		String someTask = platform.jdbc.queryForObject("SELECT MIN(ID_) FROM ACT_RU_TASK", String.class);
+		Runnable taskWritten = () -> platform.jdbc.update("UPDATE ACT_RU_TASK SET REV_ = REV_ WHERE ID_ = ?", someTask);
+		String target = sizes + "; target p95 < 300 ms";
+		record Asked(String user, String filter, String what) {
+		}
+		List<Asked> asked = List.of(new Asked("township-labao-clerk", myUnit, "a unit's tasks, township clerk"),
+				new Asked("supervisor", countyOverdue, "county: overdue, supervision office"));
+		List<Callable<String>> pages = new ArrayList<>();
+		List<Callable<String>> counts = new ArrayList<>();
+		for (Asked one : asked) {
+			gov.county.platform.support.WebappSession session = gov.county.platform.support.WebappSession.login(root,
+					one.user(), "demo", "tasklist");
+			pages.add(() -> tasklistCall(session, filters + one.filter() + "/list?firstResult=0&maxResults=15",
+					"application/hal+json"));
+			counts.add(() -> tasklistCall(session, filters + one.filter() + "/count", "application/json"));
+		}
+		// a JVM that has just started compiles for minutes: requests measured then would count its compilers
+		Throughput.WarmUp warm = Throughput.warmUp(() -> {
+			try {
+				for (int i = 0; i < asked.size(); i++) {
+					pages.get(i).call();
+					counts.get(i).call();
+				}
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}, this.settings.warmUp(), this.settings.maxWarmUp(), QUIET_COMPILER);
+		this.results.add(Results.Figure.of(db, "JIT warm-up before Tasklist's requests", "s", List.of(warm.seconds()),
+				String.format(Locale.ROOT, "the four requests on 2 threads until the compilers used under %.0f %% of a CPU "
+						+ "over %d s (at the end: %.0f %%), at most %.0f s", 100 * QUIET_COMPILER, Throughput.QUIET_WINDOW,
+						100 * warm.compilingShare(), this.settings.maxWarmUp())));
+		List<String> plans = slowPlans(database, () -> {
+			for (int i = 0; i < asked.size(); i++) {
+				Asked one = asked.get(i);
+				Callable<String> page = pages.get(i);
+				Callable<String> count = counts.get(i);
+				String first = page.call();
+				String counted = count.call();
+				int shown = first.split("\"caseNo\"", -1).length - 1;
+				if (shown == 0) {
+					throw new AssertionError("Tasklist's first page of " + one.what() + " shows no case numbers: " + first);
+				}
+				String note = String.format("%s; the filter counts %s, the page shows %d case numbers", target,
+						counted.replaceAll("\\D", ""), shown);
+				latencies(db, "Tasklist, " + one.what() + ": first page (15, with variables)", page, taskWritten, note);
+				latencies(db, "Tasklist, " + one.what() + ": count", count, taskWritten, note);
+				statementsPerRequest(database, platform.jdbc, "Tasklist, " + one.what() + ": first page", page, taskWritten);
+			}
+			return null;
+		});
+		for (boolean counting : new boolean[] { false, true }) {
+			notePlan(db, plans, "Tasklist's filter " + (counting ? "count" : "page"),
+					plan -> plan.contains("ACT_RU_TASK") && counts(plan) == counting);
+		}
+	}
+
+	/** A POST of Tasklist's filter body, as the signed-in user; fails unless it is answered 200. */
+	private static String tasklistCall(gov.county.platform.support.WebappSession session, String path, String accept) {
+		HttpResponse<String> answer = session.post(path, TASKLIST_BODY, accept);
+		if (answer.statusCode() != 200) {
+			throw new AssertionError(path + " answered " + answer.statusCode() + ": " + answer.body());
+		}
+		return answer.body();
+	}
+
+	/** The statements the database ran for {@code request}, per request, most time first, into the profile. */
+	private void statementsPerRequest(Database database, JdbcTemplate jdbc, String what, Callable<?> request,
+			Runnable write) throws Exception {
+		int n = 10;
+		database.countStatements(jdbc);
+		for (int i = 0; i < n; i++) {
+			write.run();
+			request.call();
+		}
+		List<Database.Statement> ran = database.statements(jdbc)
+			.stream()
+			.filter(statement -> !statement.sql().contains("REV_ = REV_") && !statement.sql().contains("pg_stat_statements"))
+			.toList();
+		StringBuilder table = new StringBuilder("   calls     ms  pages  statement (per request)\n");
+		for (Database.Statement statement : ran.subList(0, Math.min(15, ran.size()))) {
+			String sql = statement.sql().replaceAll("\\s+", " ").trim();
+			table.append(String.format(Locale.ROOT, "%8.2f %6.2f %6s  %s%n", (double) statement.calls() / n,
+					statement.millis() / n,
+					statement.pages() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", (double) statement.pages() / n),
+					sql.length() > 200 ? sql.substring(0, 197) + "..." : sql));
+		}
+		this.profiles.note(database.label() + ": statements of " + what + " (" + database.statementSource() + ", "
+				+ n + " requests, counted after the timed ones)", table.toString());
+	}
+
+	/** Tasklist's two queries, as a clerk through /engine-rest, over many open and finished cards. */
+	private void queries(Database database, Platform platform) throws Exception {
+		String db = database.label();
+		List<Unit> units = platform.context.getBean(OrganizationProperties.class).units();
+		InstanceCloner cloner = new InstanceCloner(platform.jdbc, database);
+		String openTemplate = platform.jdbc.queryForObject(
+				"SELECT PROC_INST_ID_ FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = 'SB-2026-000001'", String.class);
+		long open = platform.engine.getRuntimeService().createProcessInstanceQuery().count();
+		Instant start = Instant.now();
+		long rows = cloner.copy(new InstanceCloner.Template(openTemplate, "SB-2026-000001", unit(platform, "township-labao"),
+				units, 1), OPEN_CARD, Math.max(0, this.settings.open() - open), "o");
+		log(db + ": " + rows + " rows of open cards copied in " + Math.round(seconds(start)) + " s");
+		copyFinished(database, platform, cloner, units);
 		long openNow = platform.engine.getRuntimeService().createProcessInstanceQuery().count();
 		long finishedNow = platform.engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count();
 		String sizes = String.format("%,d open, %,d finished cards", openNow, finishedNow);
@@ -458,9 +660,13 @@ public final class Benchmarks {
 	 */
 	private void latencies(String db, String what, Getter http, String path, Runnable write, String note)
 			throws Exception {
+		latencies(db, what, () -> http.get(path, "application/json"), write, note);
+	}
+
+	private void latencies(String db, String what, Callable<?> request, Runnable write, String note) throws Exception {
 		for (int i = 0; i < 5; i++) {
 			write.run();
-			http.get(path, "application/json");
+			request.call();
 		}
 		List<Double> millis = new ArrayList<>();
 		// N samples, or as many as 30 seconds allow (at least 5): a slow query must not stall the run
@@ -469,7 +675,7 @@ public final class Benchmarks {
 			for (int i = 0; i < this.settings.queries() && (i < 5 || System.nanoTime() < stop); i++) {
 				write.run();
 				long t0 = System.nanoTime();
-				http.get(path, "application/json");
+				request.call();
 				millis.add((System.nanoTime() - t0) / 1e6);
 			}
 			return null;
@@ -477,10 +683,17 @@ public final class Benchmarks {
 		millis.sort(Double::compare);
 		double p50 = millis.get(millis.size() / 2);
 		double p95 = millis.get((int) Math.ceil(millis.size() * 0.95) - 1);
+		// CPU per request does not depend on what else the machine runs, where the latencies do
+		CpuMeter.Use cpu = this.profiles.lastCpu();
+		String server = Double.isNaN(cpu.postgresSeconds()) || cpu.postgresSeconds() == 0 ? ""
+				: String.format(Locale.ROOT, ", PostgreSQL server %.1f ms", 1000 * cpu.postgresSeconds() / millis.size());
+		String used = String.format(Locale.ROOT, "; CPU per request: this JVM %.1f ms (JIT compilers left out)%s; "
+				+ "machine %.0f %% busy", 1000 * (cpu.jvmSeconds() - cpu.compilerSeconds()) / millis.size(), server,
+				100 * cpu.machineBusyShare());
 		this.results.add(new Results.Figure(db, what + " p50", "ms", p50, millis.get(0), millis.get(millis.size() - 1),
-				millis.size(), note));
+				millis.size(), note + used));
 		this.results.add(new Results.Figure(db, what + " p95", "ms", p95, millis.get(0), millis.get(millis.size() - 1),
-				millis.size(), note));
+				millis.size(), note + used));
 	}
 
 	/** Verify, a filtered page and a CSV export over a large ledger, through the API as the auditor. */

@@ -65,6 +65,29 @@ final class CardDrivers {
 	}
 
 	/**
+	 * A card as a clerk of {@code unit} files it, accepted and dispatched to that unit, which now has
+	 * it open at "handle and reply": its process instance id. A {@code claimed} card's task is
+	 * claimed by that clerk.
+	 */
+	static String openAtHandling(ProcessEngine engine, CardIntake intake, String unit, boolean claimed) {
+		String clerk = unit + "-clerk";
+		Map<String, Object> card = submission("村道路灯不亮 benchmark");
+		card.put("receivingUnit", unit);
+		String instance = as(engine, clerk, () -> intake.file(card).processInstanceId());
+		Steps steps = new Steps(engine, instance);
+		steps.complete("Task_AcceptCard", clerk, "acceptance", "ACCEPT", "link", "EFFICIENCY");
+		steps.complete("Task_DispatchCard", clerk, "leadUnit", unit, "handUp", false);
+		if (claimed) {
+			Task task = steps.task("Task_HandleCard");
+			as(engine, clerk, () -> {
+				engine.getTaskService().claim(task.getId(), clerk);
+				return null;
+			});
+		}
+		return instance;
+	}
+
+	/**
 	 * The same diagram without the platform ({@link BareCardDiagram}): the variables the platform's
 	 * listeners and delegates would set are given at start and with each completion.
 	 */
@@ -110,7 +133,7 @@ final class CardDrivers {
 
 	private record Steps(ProcessEngine engine, String instance) {
 
-		void complete(String taskKey, String user, Object... variables) {
+		Task task(String taskKey) {
 			Task task = this.engine.getTaskService()
 				.createTaskQuery()
 				.processInstanceId(this.instance)
@@ -119,6 +142,11 @@ final class CardDrivers {
 			if (task == null) {
 				throw new IllegalStateException("no open " + taskKey + " in " + this.instance);
 			}
+			return task;
+		}
+
+		void complete(String taskKey, String user, Object... variables) {
+			Task task = task(taskKey);
 			Map<String, Object> values = new HashMap<>();
 			for (int i = 0; i < variables.length; i += 2) {
 				values.put((String) variables[i], variables[i + 1]);

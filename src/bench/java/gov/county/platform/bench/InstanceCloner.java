@@ -9,18 +9,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import gov.county.platform.organization.Unit;
 
 /**
  * Copies the engine rows of one real process instance many times, server-side (INSERT ... SELECT
  * over a number series), so a benchmark can stand on 100,000 open or 1,000,000 finished cards
  * without running them all. Every id of the template's rows gets the copy's number appended, so
  * the copies are distinct instances with their own executions, tasks, identity links, task
- * authorizations, variables and timers; candidate groups are spread over {@code units} and due
- * dates one second apart.
+ * authorizations, variables (the tasks' own included) and timers. Each copy has a case number of
+ * its own wherever the template's appears (business key, task name, the {@code caseNo} variable),
+ * and a unit of its own wherever the template's unit appears, by id or by name (candidate group,
+ * the group its task grant names, assignee, unit variables): the copies go round {@code units},
+ * a unit named twice getting twice the copies. Due dates are apart as the template says.
  */
 final class InstanceCloner {
 
@@ -39,11 +45,21 @@ final class InstanceCloner {
 	}
 
 	/**
-	 * Copies the rows of {@code sources} that belong to {@code instance}, {@code copies} times, in the
+	 * The template's case number and unit, which each copy replaces by its own; its unit goes round
+	 * {@code units} (in this order, repeats allowed). Copy n is due {@code n * dueEvery} seconds after
+	 * the template.
+	 */
+	record Template(String instance, String caseNo, Unit unit, List<Unit> units, int dueEvery) {
+
+	}
+
+	/**
+	 * Copies the rows of {@code sources} that belong to the template, {@code copies} times, in the
 	 * order given (a source's column is matched against the ids of the rows found before it);
 	 * returns the rows written.
 	 */
-	long copy(String instance, List<Source> sources, long copies, String tag, List<String> units) {
+	long copy(Template template, List<Source> sources, long copies, String tag) {
+		String instance = template.instance();
 		Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
 		Set<String> ids = new HashSet<>();
 		ids.add(instance);
@@ -84,7 +100,7 @@ final class InstanceCloner {
 					long rowsWritten = 0;
 					for (Map.Entry<String, List<Map<String, Object>>> table : inOrder) {
 						for (Map<String, Object> row : table.getValue()) {
-							rowsWritten += one.update(insertCopies(table.getKey(), row, ids, copies, tag, units),
+							rowsWritten += one.update(insertCopies(table.getKey(), row, ids, copies, tag, template),
 									value(row, "ID_"));
 						}
 					}
@@ -116,7 +132,7 @@ final class InstanceCloner {
 	}
 
 	private String insertCopies(String table, Map<String, Object> row, Set<String> ids, long copies, String tag,
-			List<String> units) {
+			Template template) {
 		List<String> columns = new ArrayList<>();
 		List<String> values = new ArrayList<>();
 		for (Map.Entry<String, Object> column : row.entrySet()) {
@@ -124,32 +140,38 @@ final class InstanceCloner {
 			Object value = column.getValue();
 			String quoted = this.database instanceof Database.Postgres ? name.toLowerCase(Locale.ROOT) : name;
 			columns.add(quoted);
+			String copied = "t." + quoted;
 			if (value instanceof String text && ids.contains(text)) {
-				values.add("t." + quoted + " || '-" + tag + "' || s.g");
+				copied = copied + " || '-" + tag + "' || s.g";
 			}
-			else if (name.equals("BUSINESS_KEY_") && value != null) {
-				values.add("t." + quoted + " || '-" + tag + "' || s.g");
-			}
-			else if (name.equals("GROUP_ID_") && value != null
-					&& (table.equals("ACT_RU_IDENTITYLINK") || table.equals("ACT_RU_AUTHORIZATION"))) {
-				// a task's candidate group and the group its task grant names move together
-				values.add(spread(units));
+			else if (value instanceof String text) {
+				if (text.contains(template.caseNo())) {
+					copied = "REPLACE(" + copied + ", '" + template.caseNo() + "', '" + template.caseNo() + "-" + tag
+							+ "' || s.g)";
+				}
+				// ids first: a unit's name never contains a unit's id
+				if (text.contains(template.unit().id())) {
+					copied = "REPLACE(" + copied + ", '" + template.unit().id() + "', " + spread(template.units(), Unit::id)
+							+ ")";
+				}
+				if (text.contains(template.unit().name())) {
+					copied = "REPLACE(" + copied + ", '" + template.unit().name() + "', "
+							+ spread(template.units(), Unit::name) + ")";
+				}
 			}
 			else if (name.equals("DUE_DATE_") && value != null) {
-				values.add(this.database.plusSeconds("t." + quoted, "s.g"));
+				copied = this.database.plusSeconds(copied, "s.g * " + template.dueEvery());
 			}
-			else {
-				values.add("t." + quoted);
-			}
+			values.add(copied);
 		}
 		return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
 				+ " FROM " + table + " t, " + this.database.series(copies) + " WHERE t.ID_ = ?";
 	}
 
-	private static String spread(List<String> units) {
+	private static String spread(List<Unit> units, Function<Unit, String> text) {
 		StringBuilder out = new StringBuilder("CASE MOD(s.g, " + units.size() + ")");
 		for (int i = 0; i < units.size(); i++) {
-			out.append(" WHEN ").append(i).append(" THEN '").append(units.get(i)).append('\'');
+			out.append(" WHEN ").append(i).append(" THEN '").append(text.apply(units.get(i)).replace("'", "''")).append('\'');
 		}
 		return out.append(" END").toString();
 	}

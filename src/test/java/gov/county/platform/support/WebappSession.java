@@ -64,9 +64,14 @@ public final class WebappSession {
 	}
 
 	public HttpResponse<String> post(String path, String json) {
+		return post(path, json, "application/json");
+	}
+
+	/** A POST answered as {@code accept} asks, e.g. Tasklist's {@code application/hal+json}. */
+	public HttpResponse<String> post(String path, String json, String accept) {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
+			.header("Accept", accept)
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
