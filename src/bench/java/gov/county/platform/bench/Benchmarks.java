@@ -181,6 +181,7 @@ public final class Benchmarks {
 				cases(database, platform);
 			}
 			heap(db);
+			hold(platform);
 		}
 	}
 
@@ -861,6 +862,24 @@ public final class Benchmarks {
 		});
 		this.results.add(Results.Figure.of(db, what, "entries/s", rates,
 				String.format("%s%,d entries, %,d MB", note, exported, bytes / (1024 * 1024))));
+	}
+
+	/**
+	 * With {@code -Dbench.hold=FILE}, keeps the platform and its database up after the phases, until
+	 * FILE exists: to try statements by hand on the data the figures were measured on.
+	 */
+	private static void hold(Platform platform) throws Exception {
+		String until = System.getProperty("bench.hold", "").trim();
+		if (until.isEmpty()) {
+			return;
+		}
+		String url = platform.context.getEnvironment().getProperty("spring.datasource.url");
+		log("holding: the platform at http://localhost:" + platform.port + ", its database at " + url
+				+ "; carries on when " + until + " exists");
+		while (!java.nio.file.Files.exists(Path.of(until))) {
+			Thread.sleep(1000);
+		}
+		java.nio.file.Files.delete(Path.of(until));
 	}
 
 	private void heap(String db) {

@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Where the CPU time of a phase went outside the JVM's own samples: how busy the whole machine was,
- * and the CPU seconds of this JVM, of its JIT compiler threads and of the PostgreSQL server's
- * processes (every process named {@code postgres}: the harness's server must be the only one while
- * it runs, so the harness runs only one of its PostgreSQL servers at a time). Read from Linux's
- * {@code /proc}; elsewhere only the JVM's share is known.
+ * and the CPU seconds of this JVM, of its JIT compiler threads and of the harness's PostgreSQL
+ * server's processes (the harness runs one of its servers at a time; other builds' servers on the
+ * machine are left out). Read from Linux's {@code /proc}; elsewhere only the JVM's share is known.
  */
 final class CpuMeter {
 
@@ -103,21 +106,48 @@ final class CpuMeter {
 				: ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
 	}
 
-	/** User and system ticks of every postgres process, its children that ended included. */
+	/**
+	 * User and system ticks of the harness's own PostgreSQL servers (a postmaster whose command line
+	 * names a folder of this run: the JVM's temporary folder, where the embedded server lives, or the
+	 * working folder, where Debian's is made) and of their backends, the children that ended included.
+	 * Other servers on the machine (another build's tests) are left out.
+	 */
 	private static double postgresTicks() throws IOException {
-		double ticks = 0;
+		List<String> ours = List.of(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().toString(),
+				Path.of("").toAbsolutePath().toString());
+		Map<String, Stat> postgres = new HashMap<>();
 		try (Stream<Path> processes = Files.list(PROC)) {
 			for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
 				.toList()) {
 				try {
 					Stat stat = Stat.of(process);
 					if (stat.name().equals("postgres")) {
-						ticks += stat.ticks(true);
+						postgres.put(process.getFileName().toString(), stat);
 					}
 				}
 				catch (IOException | RuntimeException gone) {
 					// the process ended while being read: its time is in its parent's children's time
 				}
+			}
+		}
+		Set<String> postmasters = new HashSet<>();
+		for (String pid : postgres.keySet()) {
+			if (!postgres.containsKey(postgres.get(pid).parent())) {
+				try {
+					String command = Files.readString(PROC.resolve(pid).resolve("cmdline")).replace('\0', ' ');
+					if (ours.stream().anyMatch(command::contains)) {
+						postmasters.add(pid);
+					}
+				}
+				catch (IOException gone) {
+					// ended meanwhile
+				}
+			}
+		}
+		double ticks = 0;
+		for (Map.Entry<String, Stat> process : postgres.entrySet()) {
+			if (postmasters.contains(process.getKey()) || postmasters.contains(process.getValue().parent())) {
+				ticks += process.getValue().ticks(true);
 			}
 		}
 		return ticks;
@@ -131,6 +161,11 @@ final class CpuMeter {
 			// pid (comm) state ppid ...: the name may hold spaces, so split after its closing parenthesis
 			return new Stat(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
 					List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" ")));
+		}
+
+		/** The parent's process id (field 1 from "state"). */
+		String parent() {
+			return this.fields.get(1);
 		}
 
 		/** User and system ticks (fields 11 and 12 from "state"), with its ended children's (13, 14). */
