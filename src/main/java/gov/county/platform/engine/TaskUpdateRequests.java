@@ -1,15 +1,11 @@
 package gov.county.platform.engine;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import gov.county.platform.api.CachedBodyRequest;
 
 /**
  * Works around a defect of the engine's REST API in 7.24: updating a task ({@code PUT /task/{id}},
@@ -63,72 +61,14 @@ class TaskUpdateRequests {
 			}
 			catch (IOException malformed) {
 				// the API names what is wrong with it
-				chain.doFilter(new Body(request, body), response);
+				chain.doFilter(new CachedBodyRequest(request, body), response);
 				return;
 			}
 			if (task instanceof ObjectNode object && object.has("camundaFormRef")) {
 				object.remove("camundaFormRef");
 				body = JSON.writeValueAsBytes(object);
 			}
-			chain.doFilter(new Body(request, body), response);
-		}
-
-	}
-
-	/** The request with the body handed on. */
-	static final class Body extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		Body(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("the body was already read");
-				}
-			};
-		}
-
-		@Override
-		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+			chain.doFilter(new CachedBodyRequest(request, body), response);
 		}
 
 	}

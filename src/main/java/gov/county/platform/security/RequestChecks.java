@@ -1,6 +1,5 @@
 package gov.county.platform.security;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
@@ -9,13 +8,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import gov.county.platform.api.CachedBodyRequest;
 
 /**
  * Checks what the engine's REST APIs and the platform API are sent before anything reads it, and
@@ -63,7 +61,7 @@ class RequestChecks extends OncePerRequestFilter {
 			refuse(response, field, "'" + field + "' 含有控制字符 contains control characters");
 			return;
 		}
-		chain.doFilter(new CachedBody(request, body), response);
+		chain.doFilter(new CachedBodyRequest(request, body), response);
 	}
 
 	/** The name (or path) of the first text with control characters, or null; malformed JSON is left to the API. */
@@ -89,69 +87,6 @@ class RequestChecks extends OncePerRequestFilter {
 
 	private static void refuse(HttpServletResponse response, String field, String detail) throws IOException {
 		Problems.write(response, HttpServletResponse.SC_BAD_REQUEST, "Bad Request", detail, field);
-	}
-
-	/** The request with its body read once and handed on. */
-	private static final class CachedBody extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		CachedBody(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			return stream();
-		}
-
-		private ServletInputStream stream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-				@Override
-				public int read() throws IOException {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) throws IOException {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("the body was already read");
-				}
-			};
-		}
-
-		@Override
-		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(stream(),
-					java.nio.charset.Charset.forName(getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding())));
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
 	}
 
 }
